@@ -7,6 +7,8 @@ export type Message = Record<string, unknown>;
 /** A record set to write: one buffer, several (served from disk without copying), or null. */
 export type RecordsValue = Buffer | Buffer[] | null;
 
+const EMPTY_BYTES = Buffer.alloc(0);
+
 export function isFlexible(spec: MessageSpec, version: number): boolean {
   return spec.flexibleFrom !== undefined && version >= spec.flexibleFrom;
 }
@@ -134,9 +136,11 @@ function encodeTaggedFields(fields: FieldSpec[], value: Message, w: Writer, vers
 function encodeField(f: FieldSpec, v: unknown, w: Writer, version: number, flexible: boolean): void {
   if (v === undefined) v = defaultFor(f);
   const nullable = inRange(f.nullableVersions, version);
-  if (v === null && !nullable && !(f.type === 'records' || f.type === 'bytes')) {
+  if (v === null && !nullable && f.type !== 'records') {
     if (f.array) v = [];
     else if (f.type === 'string') v = '';
+    // A non-nullable bytes field must not go out as length -1 (clients reject it): send it empty.
+    else if (f.type === 'bytes') v = EMPTY_BYTES;
   }
   if (f.array) {
     if (v === null) {
