@@ -650,7 +650,10 @@ export class GroupCoordinator {
     return NONE;
   }
 
-  /** Answers every waiting request with COORDINATOR_NOT_AVAILABLE and stops all timers. The OffsetStore stays open (its owner closes it). */
+  /**
+   * Answers every waiting request with COORDINATOR_NOT_AVAILABLE, stops all timers and closes the OffsetStore.
+   * Idempotent; every later call answers COORDINATOR_NOT_AVAILABLE.
+   */
   close(): void {
     if (!this.active) return;
     this.active = false;
@@ -662,6 +665,7 @@ export class GroupCoordinator {
       }
       group.clearTimers();
     }
+    this.offsets.close();
   }
 
   // ---------------------------------------------------------------- registry and helpers

@@ -142,6 +142,7 @@ export class OffsetStore {
     return present.length;
   }
 
+  /** Idempotent. */
   close(): void {
     this.log?.close();
   }
