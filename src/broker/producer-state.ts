@@ -3,8 +3,9 @@
  * and the last five batches, so a retried batch is acknowledged with its original offset instead of
  * being appended twice, and a gap in sequences is refused.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, fsyncSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-file.js';
 
 const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
 const INVALID_PRODUCER_EPOCH = 47;
@@ -119,14 +120,6 @@ export class ProducerStateManager {
   }
 
   private writeReservation(upTo: number): void {
-    const tmp = `${this.reservationFile}.tmp`;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, String(upTo));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.reservationFile);
+    writeFileAtomic(this.reservationFile, String(upTo));
   }
 }
