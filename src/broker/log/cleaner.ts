@@ -263,14 +263,18 @@ function lastOffsetOfFile(path: string): number | null {
  */
 export function completeInterruptedCompaction(dir: string, logger?: Logger): void {
   let names = readdirSync(dir);
+  let changed = false;
   for (const name of names) {
-    if (name.endsWith(CLEANED_SUFFIX)) rmSync(join(dir, name), { force: true });
+    if (!name.endsWith(CLEANED_SUFFIX)) continue;
+    rmSync(join(dir, name), { force: true });
+    changed = true;
   }
   names = readdirSync(dir);
   for (const name of names) {
     const base = parseSegmentFileName(name, LOG_SUFFIX + SWAP_SUFFIX);
     if (base === null) continue;
     const swap = join(dir, name);
+    changed = true;
     const last = lastOffsetOfFile(swap);
     if (last === null) {
       rmSync(swap, { force: true });
@@ -289,5 +293,7 @@ export function completeInterruptedCompaction(dir: string, logger?: Logger): voi
     renameSync(swap, segmentPath(dir, base, LOG_SUFFIX));
     logger?.warn({ dir, baseOffset: base }, 'completed a compaction interrupted by a crash');
   }
-  fsyncDir(dir);
+  // Only when needed: a directory fsync commits the filesystem journal, which can wait for every
+  // dirty page of the log to reach the disk.
+  if (changed) fsyncDir(dir);
 }

@@ -145,7 +145,7 @@ describe('append and read', () => {
 
 describe('recovery', () => {
   function filled(dir: string, batches = 10): PartitionLog {
-    const log = PartitionLog.open(dir, logConfig({ 'segment.bytes': '2000', 'index.interval.bytes': '200' }));
+    const log = PartitionLog.open(dir, logConfig({ 'segment.bytes': '1000', 'index.interval.bytes': '200' }));
     for (let i = 0; i < batches; i++) log.append(clientBatch(3, { prefix: `b${i}` }));
     return log;
   }
@@ -156,7 +156,7 @@ describe('recovery', () => {
     const end = before.logEndOffset;
     const records = readAll(before).map((r) => r.value?.toString());
     before.close();
-    const log = openLog(dir, { 'segment.bytes': '2000', 'index.interval.bytes': '200' });
+    const log = openLog(dir, { 'segment.bytes': '1000', 'index.interval.bytes': '200' });
     expect(log.logEndOffset).toBe(end);
     expect(log.segmentCount).toBeGreaterThan(3);
     expect(readAll(log).map((r) => r.value?.toString())).toEqual(records);
@@ -217,7 +217,7 @@ describe('recovery', () => {
     const indexes = readdirSync(dir).filter((n) => n.endsWith('.index') || n.endsWith('.timeindex'));
     rmSync(join(dir, indexes[0]));
     writeFileSync(join(dir, indexes[2]), Buffer.from([0, 0, 0, 9, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0]));
-    const log = openLog(dir, { 'segment.bytes': '2000', 'index.interval.bytes': '200' });
+    const log = openLog(dir, { 'segment.bytes': '1000', 'index.interval.bytes': '200' });
     expect(existsSync(join(dir, indexes[0]))).toBe(true);
     expect(readAll(log, 0, 300).map((r) => r.value?.toString())).toEqual(values);
     for (let o = 0; o < log.logEndOffset; o += 7) {

@@ -158,15 +158,19 @@ export class PartitionLog {
     let pending: AppendedBatch[] = [];
     let pendingBytes = 0;
     let nextOffset = this.logEndOffset;
+    // Check everything first so that a bad batch leaves the log untouched.
     for (const batch of batches) {
       if (batch.length < BATCH_HEADER_BYTES || batchSizeAt(batch) !== batch.length) {
         throw new Error(`not a whole record batch: ${batch.length} bytes`);
       }
       if (batch.length > this.config.maxMessageBytes) throw new RecordBatchTooLargeError(batch.length, this.config.maxMessageBytes);
+    }
+    for (const batch of batches) {
       const header = readBatchHeader(batch);
       const baseOffset = nextOffset;
       const lastOffset = baseOffset + header.lastOffsetDelta;
-      if (this.shouldRoll(pendingBytes, batch.length, lastOffset, now)) {
+      const maxTimestamp = appendTime ? now : header.maxTimestamp;
+      if (this.shouldRoll(pendingBytes, batch.length, lastOffset, maxTimestamp, now)) {
         this.active.append(pending, now);
         pending = [];
         pendingBytes = 0;
@@ -174,11 +178,7 @@ export class PartitionLog {
       }
       setBaseOffset(batch, baseOffset);
       setPartitionLeaderEpoch(batch, 0);
-      let maxTimestamp = header.maxTimestamp;
-      if (appendTime) {
-        setLogAppendTime(batch, now);
-        maxTimestamp = now;
-      }
+      if (appendTime) setLogAppendTime(batch, now);
       pending.push({ bytes: batch, baseOffset, lastOffset, maxTimestamp });
       pendingBytes += batch.length;
       results.push({ baseOffset, lastOffset, logAppendTimeMs: appendTime ? now : -1 });
@@ -189,14 +189,14 @@ export class PartitionLog {
   }
 
   /** Kafka's roll rule: the batch would overflow segment.bytes or the 32-bit relative offsets, or segment.ms passed. */
-  private shouldRoll(pendingBytes: number, batchBytes: number, lastOffset: number, now: number): boolean {
+  private shouldRoll(pendingBytes: number, batchBytes: number, lastOffset: number, maxTimestamp: number, now: number): boolean {
     const active = this.active;
     const size = active.size + pendingBytes;
     if (size === 0) return false;
     return (
       size + batchBytes > this.config.segmentBytes ||
       lastOffset - active.baseOffset > MAX_RELATIVE_OFFSET ||
-      now - active.rollBaseTimestamp() > this.config.segmentMs
+      (active.size > 0 && active.timeWaitedForRoll(now, maxTimestamp) > this.config.segmentMs)
     );
   }
 
@@ -395,7 +395,8 @@ export class PartitionLog {
     }
     if (dirtyBytes === 0 || firstDirty === null) return false;
     if (dirtyBytes / totalBytes >= this.config.minCleanableDirtyRatio) return true;
-    return nowMs - firstDirty.rollBaseTimestamp() > this.config.maxCompactionLagMs;
+    const first = firstDirty.firstBatchTimestamp();
+    return first >= 0 && nowMs - first > this.config.maxCompactionLagMs;
   }
 
   /** Applies new topic configs (segment sizes take effect at the next roll). */

@@ -50,7 +50,8 @@ export class LogSegment {
   private readonly index: OffsetIndex;
   private readonly timeIndex: TimeIndex;
   private bytesSinceIndexEntry = 0;
-  private firstBatchTimestamp: number | null = null;
+  private firstTimestamp: number | null = null;
+  private readonly createdMs: number;
   /** Where the batch starting at an offset was found by recent reads (consumers fetch sequentially). */
   private readonly positionHints = new Map<number, number>();
 
@@ -64,6 +65,7 @@ export class LogSegment {
   ) {
     this.nextOffset = baseOffset;
     this.lastModifiedMs = createdMs;
+    this.createdMs = createdMs;
     this.fd = openSync(this.logPath, constants.O_RDWR | constants.O_CREAT);
     this.index = new OffsetIndex(segmentPath(dir, baseOffset, INDEX_SUFFIX + fileSuffix), baseOffset);
     this.timeIndex = new TimeIndex(segmentPath(dir, baseOffset, TIME_INDEX_SUFFIX + fileSuffix), baseOffset);
@@ -186,7 +188,7 @@ export class LogSegment {
       batches.map((b) => b.bytes),
       this.size,
     );
-    if (this.size === 0) this.firstBatchTimestamp = batches[0].maxTimestamp;
+    if (this.size === 0) this.firstTimestamp = batches[0].maxTimestamp;
     for (const b of batches) {
       this.track({ position: this.size, size: b.bytes.length, baseOffset: b.baseOffset, lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp }, true);
       this.size += b.bytes.length;
@@ -194,14 +196,23 @@ export class LogSegment {
     this.lastModifiedMs = nowMs;
   }
 
-  /** Timestamp that segment.ms counts from: the first batch's max timestamp, else when the segment was created. */
-  rollBaseTimestamp(): number {
-    if (this.firstBatchTimestamp === null && this.size > 0) {
+  /** Largest timestamp of the first batch, or -1 when empty or without timestamps. */
+  firstBatchTimestamp(): number {
+    if (this.firstTimestamp === null && this.size > 0) {
       const header = Buffer.allocUnsafe(BATCH_HEADER_BYTES);
-      if (readFully(this.fd, header, 0) === BATCH_HEADER_BYTES) this.firstBatchTimestamp = maxTimestampAt(header);
+      if (readFully(this.fd, header, 0) === BATCH_HEADER_BYTES) this.firstTimestamp = maxTimestampAt(header);
     }
-    const first = this.firstBatchTimestamp ?? -1;
-    return first >= 0 ? first : this.lastModifiedMs;
+    return this.firstTimestamp ?? -1;
+  }
+
+  /**
+   * How long this segment has been filling, for segment.ms: as in Kafka, the span between the
+   * first batch's timestamp and the incoming one (so replayed old data does not roll every batch),
+   * or wall time since creation when there are no timestamps.
+   */
+  timeWaitedForRoll(nowMs: number, incomingTimestamp: number): number {
+    const first = this.firstBatchTimestamp();
+    return first >= 0 ? incomingTimestamp - first : nowMs - this.createdMs;
   }
 
   /** File position of the first batch whose last offset is >= `offset`, or null when there is none. */
@@ -233,7 +244,7 @@ export class LogSegment {
       readFully(this.fd, buf, position);
       while (used + LOG_OVERHEAD <= want) {
         const size = batchSizeAt(buf, used);
-        if (used + size > want) break;
+        if (size < BATCH_HEADER_BYTES || used + size > want) break;
         lastBatchAt = used;
         used += size;
       }
