@@ -132,7 +132,7 @@ interface GroupMember {
 }
 
 function startGroupMember(group: string, topic: string): GroupMember {
-  const child: ChildProcessWithoutNullStreams = spawn('kcat', ['-b', broker.bootstrap, '-G', group, '-X', 'auto.offset.reset=earliest', '-f', '%p %o %s\n', topic]);
+  const child: ChildProcessWithoutNullStreams = spawn('kcat', ['-b', broker.bootstrap, '-u', '-G', group, '-X', 'auto.offset.reset=earliest', '-f', '%p %o %s\n', topic]);
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));

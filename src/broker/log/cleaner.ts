@@ -14,7 +14,7 @@
  * completeInterruptedCompaction).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { buildBatch, readBatchHeader, readRecords, type BatchHeader, type LogRecord } from '../records/batch.js';
@@ -247,7 +247,7 @@ function swapIn(dir: string, baseOffset: number, group: readonly LogSegment[], i
 function lastOffsetOfFile(path: string): number | null {
   const fd = openSync(path, 'r');
   try {
-    const scanner = new SegmentScanner(fd, 0, Number.MAX_SAFE_INTEGER);
+    const scanner = new SegmentScanner(fd, 0, fstatSync(fd).size);
     let last: number | null = null;
     for (let s = scanner.nextSummary(); s !== null; s = scanner.nextSummary()) last = s.lastOffset;
     return last;

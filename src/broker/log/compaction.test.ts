@@ -149,6 +149,22 @@ describe('compaction', () => {
     expect(visible(log)).toEqual(expected);
   });
 
+  it('keeps LogAppendTime stamps when rewriting batches', () => {
+    const log = openLog(dirs.make(), { ...COMPACT, 'message.timestamp.type': 'LogAppendTime' });
+    for (let b = 0; b < 30; b++) {
+      const records = [0, 1, 2].map((i) => ({ key: `k${(b * 3 + i) % 4}`, value: `v${b}-${i}`, timestamp: 5 }));
+      log.append(buildBatch({ records }), { logAppendTimeMs: T0 - 10_000 + b });
+    }
+    const before = new Map(readAll(log, 0).map((r) => [r.offset, r.timestamp]));
+    expect(log.compact(T0)?.recordsRemoved).toBeGreaterThan(0);
+    const after = readAll(log, 0);
+    expect(after.length).toBeLessThan(before.size);
+    for (const r of after) expect(r.timestamp).toBe(before.get(r.offset));
+    for (const batch of splitBatches(log.read(0, 1 << 20, { minOneBatch: true }).chunks)) {
+      expect(readBatchHeader(batch).timestampType).toBe('LogAppendTime');
+    }
+  });
+
   it('merges small cleaned segments into one', () => {
     const dir = dirs.make();
     const log = openLog(dir);

@@ -304,7 +304,7 @@ export class LogSegment {
     this.fd = -1;
   }
 
-  /** Closes and removes the segment's files; the log file goes last so a crash leaves no log without data. */
+  /** Closes and removes the segment's files (an index orphaned by a crash here is removed on open). */
   delete(): void {
     this.close();
     this.index.delete();
