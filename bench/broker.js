@@ -32,7 +32,10 @@
  *
  * --profile starts the brokers under `node --cpu-prof --cpu-prof-dir bench/results/profiles` and
  * prints the top 15 self-time functions of each broker profile (with the profiler on, throughput
- * is lower and RSS higher than normal). --quick runs everything at 1/10 of the sizes (smoke test).
+ * is lower and RSS higher than normal). --quick runs everything at 1/10 of the sizes (smoke test);
+ * --only picks phases (idle always runs when kcat or kafkajs do: they share that broker).
+ * RSS is VmRSS in MiB (KiB from /proc / 1024); the 60 and 150 "MB" targets are read as MiB.
+ * MB/s figures use MB = 10^6 bytes.
  *
  * Output: tables on stdout and bench/results/broker.json (git-ignored).
  */

@@ -75,8 +75,18 @@ function fmtValue(f) {
 async function main() {
   const argv = process.argv.slice(2);
   const available = discover();
-  const names = argv.filter((a) => !a.startsWith('-') && available.some((f) => nameOf(f) === a));
-  const passthrough = argv.filter((a) => !names.includes(a));
+  const names = [];
+  const passthrough = [];
+  argv.forEach((a, i) => {
+    const prev = argv[i - 1];
+    if (a.startsWith('-')) passthrough.push(a);
+    else if (available.some((f) => nameOf(f) === a)) names.push(a);
+    else if (prev !== undefined && prev.startsWith('-') && !prev.includes('=')) passthrough.push(a); // an option's value
+    else {
+      console.error(`unknown benchmark "${a}"; available: ${available.map(nameOf).join(', ')}`);
+      process.exit(2);
+    }
+  });
   const selected = names.length > 0 ? available.filter((f) => names.includes(nameOf(f))) : available;
   if (selected.length === 0) {
     console.error(`no benchmarks found in ${BENCH_DIR}`);
