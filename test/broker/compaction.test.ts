@@ -39,12 +39,12 @@ describe('log compaction', () => {
     });
     await admin.disconnect();
 
-    // 20 keys x 30 versions, then tombstones for keys 0-4, then filler so everything above is
+    // 20 keys x 30 versions, then tombstones for keys 0-4, then enough filler (at least 80 batches of 61+ bytes, compressed or not) so everything above is
     // in closed segments (the active segment is never compacted, as in Kafka).
     const lines: string[] = [];
     for (let v = 0; v < 30; v++) for (let k = 0; k < 20; k++) lines.push(`key${k}:value-${k}-${v}`);
     for (let k = 0; k < 5; k++) lines.push(`key${k}:`);
-    for (let f = 0; f < 200; f++) lines.push(`filler${f}:f`);
+    for (let f = 0; f < 2000; f++) lines.push(`filler${f}:f`);
     const produced = await run('kcat', ['-b', broker.bootstrap, '-P', '-t', topic, '-p', '0', '-K:', '-Z', '-z', codec, '-X', 'batch.num.messages=25'], {
       input: lines.join('\n') + '\n',
     });
