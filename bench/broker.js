@@ -331,7 +331,7 @@ async function phaseIdle(broker) {
   const idle = Math.max(atStart?.rssKiB ?? 0, after1s?.rssKiB ?? 0) || null;
   figures.add('idleRssMiB', '1. Broker RSS idle after start-up', mib(idle), 'MiB', {
     target: TARGETS.idleRss,
-    note: `max of at-listening and +1 s (anon ${fmt(mib(after1s?.anonKiB))}, file ${fmt(mib(after1s?.fileKiB))}); bare node ${fmt(mib(bare?.rssKiB))} MiB; start-up ${fmtInt(broker.startMs)} ms`,
+    note: `max of at-listening and +1 s (at +1 s: anon ${fmt(mib(after1s?.anonKiB))}, file ${fmt(mib(after1s?.fileKiB))}); bare node ${fmt(mib(bare?.rssKiB))} MiB; start-up ${fmtInt(broker.startMs)} ms`,
   });
 }
 
