@@ -1,5 +1,3 @@
-import { runBrokerCommand } from './broker-command.js';
-
 const USAGE = `Usage: sluice <command> [options]
 
 Commands:
@@ -10,9 +8,11 @@ Run "sluice <command> --help" for the options of a command.`;
 
 type Command = (args: string[]) => Promise<void>;
 
-const COMMANDS: Record<string, Command> = {
-  broker: runBrokerCommand,
-  dev: runBrokerCommand,
+// Each command is imported only when run, so `sluice broker` never loads the worker's HTTP and
+// client libraries (start-up time and idle memory).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  broker: async () => (await import('./broker-command.js')).runBrokerCommand,
+  dev: async () => (await import('./broker-command.js')).runBrokerCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -21,11 +21,12 @@ export async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = COMMANDS[name];
+  if (load === undefined) {
     console.error(`Unknown command "${name}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
+  const command = await load();
   await command(rest);
 }
