@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeResponse, encodeRequestFrame } from '../../src/broker/protocol/codec.js';
+import { Produce, type ProduceResponse } from '../../src/broker/protocol/messages/produce.js';
+import { buildBatch } from '../../src/broker/records/batch.js';
 import { removeDir, startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { run, waitFor } from '../helpers/run.js';
 
@@ -26,8 +29,8 @@ async function send(bytes: Buffer): Promise<{ closed: boolean; reply: Buffer }> 
   socket.on('close', () => (closed = true));
   socket.on('error', () => undefined);
   socket.write(bytes);
-  // Give the broker a bounded chance to react, then hang up ourselves.
-  await waitFor(() => (closed ? true : undefined), 1500, 'close').catch(() => undefined);
+  // Wait until the broker hangs up or answers, bounded; then hang up ourselves.
+  await waitFor(() => (closed || chunks.length > 0 ? true : undefined), 1500, 'close or reply').catch(() => undefined);
   socket.destroy();
   return { closed, reply: Buffer.concat(chunks) };
 }
@@ -68,6 +71,23 @@ describe('garbage on the wire', () => {
     expect((await send(frame(truncated))).closed).toBe(true);
     // Header only, no frame end: the broker just waits; we hang up.
     await send(Buffer.from([0, 0, 0, 50, 0, 3]));
+
+    // A batch whose CRC does not match is refused with CORRUPT_MESSAGE; the connection stays open.
+    await kcatProduceAndRead('crc-topic', 'good');
+    const batch = buildBatch({ records: [{ key: 'k', value: 'v' }] });
+    batch[batch.length - 1] ^= 0xff;
+    const produce = encodeRequestFrame(Produce, 7, { correlationId: 42, clientId: 'garbage-test' }, {
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 5000,
+      topicData: [{ name: 'crc-topic', partitionData: [{ index: 0, records: batch }] }],
+    });
+    const crc = await send(produce);
+    expect(crc.closed).toBe(false);
+    const reply = decodeResponse<ProduceResponse>(Produce, crc.reply.subarray(4), 7);
+    expect(reply.correlationId).toBe(42);
+    expect(reply.body.responses[0].partitionResponses[0].errorCode).toBe(2);
+    expect(await kcatProduceAndRead('crc-topic', 'after')).toBe('good\nafter\n');
 
     expect(healthyClosed).toBe(false);
     healthy.destroy();
