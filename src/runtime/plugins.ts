@@ -1,0 +1,131 @@
+/**
+ * Plugin resolution by Java class name and alias, as Kafka Connect's Plugins/PluginUtils:
+ * `org.apache.kafka.connect.file.FileStreamSinkConnector`, `FileStreamSinkConnector` and
+ * `FileStreamSink` all name the same connector. Built-ins register at start-up; `plugin.path`
+ * packages add theirs.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConnectError, NotFoundError } from './errors.js';
+
+export type PluginKind = 'source' | 'sink' | 'converter' | 'header_converter' | 'transformation' | 'predicate';
+
+export interface PluginDescriptor<T = unknown> {
+  /** Java-style fully qualified name, the canonical identity (`...$Value` for nested forms). */
+  className: string;
+  kind: PluginKind;
+  version: string;
+  create(): T;
+}
+
+/** The suffix Kafka strips from simple names to form the short alias, per kind. */
+const ALIAS_SUFFIX: Record<PluginKind, string> = {
+  source: 'Connector',
+  sink: 'Connector',
+  converter: 'Converter',
+  header_converter: 'HeaderConverter',
+  transformation: 'Transformation',
+  predicate: 'Predicate',
+};
+
+export function simpleName(className: string): string {
+  return className.slice(className.lastIndexOf('.') + 1);
+}
+
+function aliasesOf(d: PluginDescriptor): string[] {
+  const simple = simpleName(d.className);
+  const suffix = ALIAS_SUFFIX[d.kind];
+  const aliases = [simple];
+  if (simple.endsWith(suffix) && simple.length > suffix.length) aliases.push(simple.slice(0, -suffix.length));
+  return aliases;
+}
+
+/** What a plugin package's entry module exports. */
+export interface PluginModule {
+  plugins: PluginDescriptor[];
+}
+
+export class Plugins {
+  private readonly byClass = new Map<string, PluginDescriptor>();
+
+  register(...descriptors: PluginDescriptor[]): this {
+    for (const d of descriptors) this.byClass.set(d.className, d);
+    return this;
+  }
+
+  list(kinds?: readonly PluginKind[]): PluginDescriptor[] {
+    return [...this.byClass.values()].filter((d) => kinds === undefined || kinds.includes(d.kind)).sort((a, b) => a.className.localeCompare(b.className));
+  }
+
+  /** Resolves a class name or alias among `kinds`; undefined if nothing matches. Throws when ambiguous. */
+  find(name: string, kinds: readonly PluginKind[]): PluginDescriptor | undefined {
+    const exact = this.byClass.get(name);
+    if (exact !== undefined && kinds.includes(exact.kind)) return exact;
+    const matches = this.list(kinds).filter((d) => aliasesOf(d).includes(name));
+    if (matches.length > 1) {
+      const what = kinds.includes('source') || kinds.includes('sink') ? 'connector' : kinds[0];
+      throw new ConnectError(`More than one ${what} matches alias ${name}. Please use full package and class name instead. Classes found: ${matches.map((m) => m.className).join(', ')}`, 400);
+    }
+    return matches[0];
+  }
+
+  /** As find(), with Kafka Connect's error when nothing matches. */
+  resolve(name: string, kinds: readonly PluginKind[]): PluginDescriptor {
+    const found = this.find(name, kinds);
+    if (found !== undefined) return found;
+    if (kinds.includes('source') || kinds.includes('sink')) {
+      const available = this.list(['source', 'sink']).map((d) => `${d.className}, ${aliasesOf(d).join(', ')}`);
+      throw new ConnectError(
+        `Failed to find any class that implements Connector and which name matches ${name}, available connectors are: ${available.join(', ')}`,
+        500,
+      );
+    }
+    throw new NotFoundError(`Unknown plugin ${name}.`);
+  }
+
+  /**
+   * Loads every npm package under the `plugin.path` directories whose package.json declares
+   * `"sluice": { "plugin": "<entry module>" }`. A directory may be a package itself or hold
+   * packages (one level, like node_modules).
+   */
+  async loadPluginPath(directories: readonly string[]): Promise<string[]> {
+    const loaded: string[] = [];
+    for (const dir of directories) {
+      for (const pkgDir of candidatePackages(resolve(dir))) {
+        const entry = pluginEntry(pkgDir);
+        if (entry === null) continue;
+        const mod = (await import(pathToFileURL(join(pkgDir, entry)).href)) as Partial<PluginModule>;
+        if (!Array.isArray(mod.plugins)) throw new ConnectError(`Plugin package ${pkgDir} must export "plugins" (an array of plugin descriptors)`);
+        this.register(...mod.plugins);
+        loaded.push(pkgDir);
+      }
+    }
+    return loaded;
+  }
+}
+
+function candidatePackages(dir: string): string[] {
+  if (!isDirectory(dir)) throw new ConnectError(`plugin.path entry ${dir} is not a directory`, 400);
+  if (pluginEntry(dir) !== null) return [dir];
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((p) => isDirectory(p));
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function pluginEntry(pkgDir: string): string | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { sluice?: { plugin?: unknown } };
+    return typeof pkg.sluice?.plugin === 'string' ? pkg.sluice.plugin : null;
+  } catch {
+    return null;
+  }
+}
