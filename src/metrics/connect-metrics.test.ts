@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectMetrics } from './connect-metrics.js';
+
+describe('ConnectMetrics', () => {
+  it('counts source and sink records per connector and task', async () => {
+    const m = new ConnectMetrics({ processMetrics: false });
+    m.recordPoll('src', 0, 5);
+    m.recordPoll('src', 0, 3);
+    m.recordWrite('src', 0, 8);
+    m.recordRead('snk', 1, 10);
+    m.recordPut('snk', 1, 10);
+    const text = await m.render();
+    expect(text).toContain('# HELP sluice_connect_source_record_poll_total Records returned by source task poll()');
+    expect(text).toContain('# TYPE sluice_connect_source_record_poll_total counter');
+    expect(text).toContain('sluice_connect_source_record_poll_total{connector="src",task="0"} 8');
+    expect(text).toContain('sluice_connect_source_record_write_total{connector="src",task="0"} 8');
+    expect(text).toContain('sluice_connect_sink_record_read_total{connector="snk",task="1"} 10');
+    expect(text).toContain('sluice_connect_sink_record_put_total{connector="snk",task="1"} 10');
+    expect(text).toContain('sluice_connect_batch_size_records_count{connector="src",task="0"} 2');
+    expect(text).toContain('sluice_connect_batch_size_records_bucket{le="10",connector="snk",task="1"} 1');
+  });
+
+  it('records offset commits, errors, skips and dead letter queue writes', async () => {
+    const m = new ConnectMetrics({ processMetrics: false });
+    m.recordOffsetCommit('c', 0, true, 20);
+    m.recordOffsetCommit('c', 0, false, 5000);
+    m.recordError('c', 0, 'VALUE_CONVERTER');
+    m.recordError('c', 0, 'VALUE_CONVERTER');
+    m.recordSkipped('c', 0);
+    m.recordDeadLetterQueueProduce('c', 0, true);
+    m.recordDeadLetterQueueProduce('c', 0, false);
+    const text = await m.render();
+    expect(text).toContain('sluice_connect_offset_commit_success_total{connector="c",task="0"} 1');
+    expect(text).toContain('sluice_connect_offset_commit_failure_total{connector="c",task="0"} 1');
+    expect(text).toContain('sluice_connect_offset_commit_duration_seconds_sum{connector="c",task="0"} 5.02');
+    expect(text).toContain('sluice_connect_record_errors_total{connector="c",task="0",stage="VALUE_CONVERTER"} 2');
+    expect(text).toContain('sluice_connect_records_skipped_total{connector="c",task="0"} 1');
+    expect(text).toContain('sluice_connect_deadletterqueue_produce_requests_total{connector="c",task="0"} 2');
+    expect(text).toContain('sluice_connect_deadletterqueue_produce_failures_total{connector="c",task="0"} 1');
+  });
+
+  it('shows one current state per task and connector', async () => {
+    const m = new ConnectMetrics({ processMetrics: false });
+    m.setTaskState('c', 0, 'RUNNING');
+    m.setTaskState('c', 0, 'FAILED');
+    m.setConnectorState('c', 'STOPPED');
+    const text = await m.render();
+    expect(text).toContain('sluice_connect_task_status{connector="c",task="0",state="FAILED"} 1');
+    expect(text).toContain('sluice_connect_task_status{connector="c",task="0",state="RUNNING"} 0');
+    expect(text).not.toContain('task="0",state="STOPPED"');
+    expect(text).toContain('sluice_connect_connector_status{connector="c",state="STOPPED"} 1');
+    expect(text).toContain('sluice_connect_connector_status{connector="c",state="RUNNING"} 0');
+  });
+
+  it('forgets removed tasks and connectors but keeps the others', async () => {
+    const m = new ConnectMetrics({ processMetrics: false });
+    for (const task of [0, 1]) {
+      m.recordPoll('c', task, 1);
+      m.recordOffsetCommit('c', task, true, 1);
+      m.setTaskState('c', task, 'RUNNING');
+      m.recordError('c', task, 'TRANSFORMATION');
+    }
+    m.setConnectorState('c', 'RUNNING');
+    m.setConnectorState('d', 'RUNNING');
+    m.removeTask('c', 0);
+    m.removeConnector('c');
+    const text = await m.render();
+    expect(text).not.toContain('task="0"');
+    expect(text).toContain('sluice_connect_source_record_poll_total{connector="c",task="1"} 1');
+    expect(text).toContain('sluice_connect_record_errors_total{connector="c",task="1",stage="TRANSFORMATION"} 1');
+    expect(text).not.toContain('sluice_connect_connector_status{connector="c"');
+    expect(text).toContain('sluice_connect_connector_status{connector="d",state="RUNNING"} 1');
+  });
+
+  it('keeps registries apart and includes Node process metrics by default', async () => {
+    const a = new ConnectMetrics();
+    const b = new ConnectMetrics({ processMetrics: false });
+    a.recordPoll('only-a', 0, 1);
+    expect(await a.render()).toContain('process_cpu_user_seconds_total');
+    expect(await a.render()).toContain('nodejs_heap_size_used_bytes');
+    expect(await b.render()).not.toContain('only-a');
+    expect(await b.render()).not.toContain('process_cpu_user_seconds_total');
+    expect(a.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+  });
+});
