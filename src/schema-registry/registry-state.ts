@@ -2,7 +2,7 @@
  * The registry's view of the `_schemas` topic: every record read is applied here, in topic
  * order, by every registry process alike. Two rules make concurrent writers converge without a
  * leader: a schema record that reuses an id already bound to a different schema is ignored
- * (Confluent's rule), and so is one that overwrites a live subject version with another id.
+ * (Confluent's rule), and so is one that overwrites a live subject version with another schema.
  * The writer whose record lost sees it ignored and retries with fresh numbers.
  */
 import { parseCompatibilityLevel, type CompatibilityLevel } from './compatibility.js';
@@ -99,7 +99,9 @@ export class RegistryState {
     const bound = holders.find((s) => !(s.subject === value.subject && s.version === value.version));
     if (bound !== undefined && schemaIdentity(bound.schemaType, bound.schema, bound.references) !== identity) return false;
     const current = this.version(value.subject, value.version);
-    if (current !== undefined && !current.deleted && current.id !== value.id) return false;
+    if (current !== undefined && !current.deleted && (current.id !== value.id || schemaIdentity(current.schemaType, current.schema, current.references) !== identity)) {
+      return false;
+    }
 
     if (current !== undefined) this.unindex(current);
     let versions = this.subjectVersions.get(value.subject);
