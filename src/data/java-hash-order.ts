@@ -1,0 +1,67 @@
+import type { SchemaType } from './schema.js';
+
+/**
+ * Java's HashMap iteration order. Kafka Connect reads JSON objects and maps into HashMaps, so a
+ * Java worker writes them back (and prints them) in hash-bucket order, not in input order.
+ * Reproducing that order keeps Sluice's re-serialized maps byte-identical.
+ */
+export function orderLikeJavaHashMap<V>(entries: ReadonlyArray<readonly [unknown, V]>, keyType: SchemaType | null): Array<[unknown, V]> {
+  const hashes: number[] = [];
+  for (const [key] of entries) {
+    const hash = javaHashCode(key, keyType);
+    // Keys whose Java hash we cannot know (structs, lists, bytes): keep the input order.
+    if (hash === null) return entries.map(([key, value]) => [key, value]);
+    hashes.push(hash ^ (hash >>> 16));
+  }
+  const capacity = hashMapCapacity(entries.length);
+  return entries
+    .map(([key, value], i) => ({ key, value, bucket: hashes[i] & (capacity - 1), i }))
+    .sort((a, b) => a.bucket - b.bucket || a.i - b.i)
+    .map(({ key, value }) => [key, value]);
+}
+
+/** Table size of a default HashMap after `size` puts: starts at 16, doubles past 3/4 full. */
+function hashMapCapacity(size: number): number {
+  let capacity = 16;
+  while (size > capacity * 0.75) capacity *= 2;
+  return capacity;
+}
+
+/** Java's hashCode() of a Connect key of the given type, or null when it cannot be known. */
+export function javaHashCode(key: unknown, keyType: SchemaType | null): number | null {
+  if (typeof key === 'string') return stringHashCode(key);
+  if (typeof key === 'boolean') return key ? 1231 : 1237;
+  if (typeof key === 'bigint') return longHashCode(key);
+  if (typeof key === 'number') {
+    switch (keyType) {
+      case 'INT8':
+      case 'INT16':
+      case 'INT32':
+        return key | 0;
+      case 'FLOAT32': {
+        const view = new DataView(new ArrayBuffer(4));
+        view.setFloat32(0, Number.isNaN(key) ? NaN : key);
+        return view.getInt32(0);
+      }
+      case 'FLOAT64': {
+        const view = new DataView(new ArrayBuffer(8));
+        view.setFloat64(0, key);
+        return longHashCode(view.getBigInt64(0));
+      }
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+function stringHashCode(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+function longHashCode(value: bigint): number {
+  const bits = BigInt.asUintN(64, value);
+  return Number(BigInt.asIntN(32, bits ^ (bits >> 32n)));
+}

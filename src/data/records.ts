@@ -1,0 +1,277 @@
+import { javaToString } from './java-text.js';
+import { ConnectHeaders, type ConnectHeader } from './headers.js';
+import { schemaEquals, type Schema } from './schema.js';
+import { valuesEqual } from './value-equality.js';
+
+/** Where a consumed record's timestamp came from (Kafka's TimestampType). */
+export type TimestampType = 'NoTimestampType' | 'CreateTime' | 'LogAppendTime';
+
+/** Source partitions and offsets are plain JSON-able maps, as Java's Map<String, ?>. */
+export type SourceMap = Record<string, unknown>;
+
+export interface ConnectRecordFields {
+  topic: string;
+  kafkaPartition?: number | null;
+  keySchema?: Schema | null;
+  key?: unknown;
+  valueSchema?: Schema | null;
+  value?: unknown;
+  /** Epoch milliseconds. */
+  timestamp?: number | null;
+  headers?: Iterable<ConnectHeader> | null;
+}
+
+/**
+ * What sources produce and sinks consume (ConnectRecord): topic, partition, key and value with
+ * their schemas, timestamp and headers. Transforms copy records with `newRecord`.
+ */
+export abstract class ConnectRecord<R extends ConnectRecord<R>> {
+  readonly #topic: string;
+  readonly #kafkaPartition: number | null;
+  readonly #keySchema: Schema | null;
+  readonly #key: unknown;
+  readonly #valueSchema: Schema | null;
+  readonly #value: unknown;
+  readonly #timestamp: number | null;
+  readonly #headers: ConnectHeaders;
+
+  protected constructor(fields: ConnectRecordFields) {
+    this.#topic = fields.topic;
+    this.#kafkaPartition = fields.kafkaPartition ?? null;
+    this.#keySchema = fields.keySchema ?? null;
+    this.#key = fields.key ?? null;
+    this.#valueSchema = fields.valueSchema ?? null;
+    this.#value = fields.value ?? null;
+    this.#timestamp = fields.timestamp ?? null;
+    // Like Java, a ConnectHeaders instance is shared, any other iterable copied.
+    this.#headers = fields.headers instanceof ConnectHeaders ? fields.headers : new ConnectHeaders(fields.headers);
+  }
+
+  topic(): string {
+    return this.#topic;
+  }
+
+  kafkaPartition(): number | null {
+    return this.#kafkaPartition;
+  }
+
+  keySchema(): Schema | null {
+    return this.#keySchema;
+  }
+
+  key(): unknown {
+    return this.#key;
+  }
+
+  valueSchema(): Schema | null {
+    return this.#valueSchema;
+  }
+
+  value(): unknown {
+    return this.#value;
+  }
+
+  timestamp(): number | null {
+    return this.#timestamp;
+  }
+
+  headers(): ConnectHeaders {
+    return this.#headers;
+  }
+
+  /**
+   * A copy with the given parts replaced and everything else (source offsets, Kafka offset, ...)
+   * kept; without `headers` the copy gets a duplicate of this record's headers.
+   */
+  abstract newRecord(
+    topic: string,
+    kafkaPartition: number | null,
+    keySchema: Schema | null,
+    key: unknown,
+    valueSchema: Schema | null,
+    value: unknown,
+    timestamp: number | null,
+    headers?: Iterable<ConnectHeader>,
+  ): R;
+
+  protected baseEquals(other: ConnectRecord<R>): boolean {
+    return (
+      this.#kafkaPartition === other.#kafkaPartition &&
+      this.#topic === other.#topic &&
+      schemaEquals(this.#keySchema, other.#keySchema) &&
+      valuesEqual(this.#key, other.#key) &&
+      schemaEquals(this.#valueSchema, other.#valueSchema) &&
+      valuesEqual(this.#value, other.#value) &&
+      this.#timestamp === other.#timestamp &&
+      this.#headers.equals(other.#headers)
+    );
+  }
+
+  protected baseToString(): string {
+    return (
+      `ConnectRecord{topic='${this.#topic}', kafkaPartition=${this.#kafkaPartition ?? 'null'}, ` +
+      `key=${javaToString(this.#key, this.#keySchema)}, keySchema=${this.#keySchema?.toString() ?? 'null'}, ` +
+      `value=${javaToString(this.#value, this.#valueSchema)}, valueSchema=${this.#valueSchema?.toString() ?? 'null'}, ` +
+      `timestamp=${this.#timestamp ?? 'null'}, headers=${this.#headers.toString()}}`
+    );
+  }
+}
+
+export interface SourceRecordFields extends ConnectRecordFields {
+  sourcePartition: SourceMap | null;
+  sourceOffset: SourceMap | null;
+}
+
+/** A record from a source task, with the source partition and offset it was read at (SourceRecord). */
+export class SourceRecord extends ConnectRecord<SourceRecord> {
+  readonly #sourcePartition: SourceMap | null;
+  readonly #sourceOffset: SourceMap | null;
+
+  constructor(fields: SourceRecordFields) {
+    super(fields);
+    this.#sourcePartition = fields.sourcePartition ?? null;
+    this.#sourceOffset = fields.sourceOffset ?? null;
+  }
+
+  sourcePartition(): SourceMap | null {
+    return this.#sourcePartition;
+  }
+
+  sourceOffset(): SourceMap | null {
+    return this.#sourceOffset;
+  }
+
+  override newRecord(
+    topic: string,
+    kafkaPartition: number | null,
+    keySchema: Schema | null,
+    key: unknown,
+    valueSchema: Schema | null,
+    value: unknown,
+    timestamp: number | null,
+    headers?: Iterable<ConnectHeader>,
+  ): SourceRecord {
+    return new SourceRecord({
+      sourcePartition: this.#sourcePartition,
+      sourceOffset: this.#sourceOffset,
+      topic,
+      kafkaPartition,
+      keySchema,
+      key,
+      valueSchema,
+      value,
+      timestamp,
+      headers: headers ?? this.headers().duplicate(),
+    });
+  }
+
+  equals(other: unknown): boolean {
+    if (other === this) return true;
+    return (
+      other instanceof SourceRecord &&
+      this.baseEquals(other) &&
+      valuesEqual(this.#sourcePartition, other.#sourcePartition) &&
+      valuesEqual(this.#sourceOffset, other.#sourceOffset)
+    );
+  }
+
+  override toString(): string {
+    return `SourceRecord{sourcePartition=${javaToString(this.#sourcePartition)}, sourceOffset=${javaToString(this.#sourceOffset)}} ${this.baseToString()}`;
+  }
+}
+
+export interface SinkRecordFields extends ConnectRecordFields {
+  kafkaPartition: number;
+  /** The record's offset in its partition; a bigint since Kafka offsets are 64-bit. */
+  kafkaOffset: bigint;
+  timestampType?: TimestampType;
+  /** Topic, partition and offset before any transform changed them (KIP-793); default to the current ones. */
+  originalTopic?: string;
+  originalKafkaPartition?: number | null;
+  originalKafkaOffset?: bigint;
+}
+
+/** A record consumed from Kafka for a sink task (SinkRecord). */
+export class SinkRecord extends ConnectRecord<SinkRecord> {
+  readonly #kafkaOffset: bigint;
+  readonly #timestampType: TimestampType;
+  readonly #originalTopic: string;
+  readonly #originalKafkaPartition: number | null;
+  readonly #originalKafkaOffset: bigint;
+
+  constructor(fields: SinkRecordFields) {
+    super(fields);
+    this.#kafkaOffset = fields.kafkaOffset;
+    this.#timestampType = fields.timestampType ?? 'NoTimestampType';
+    this.#originalTopic = fields.originalTopic ?? fields.topic;
+    this.#originalKafkaPartition = fields.originalKafkaPartition !== undefined ? fields.originalKafkaPartition : fields.kafkaPartition;
+    this.#originalKafkaOffset = fields.originalKafkaOffset ?? fields.kafkaOffset;
+  }
+
+  kafkaOffset(): bigint {
+    return this.#kafkaOffset;
+  }
+
+  timestampType(): TimestampType {
+    return this.#timestampType;
+  }
+
+  originalTopic(): string {
+    return this.#originalTopic;
+  }
+
+  originalKafkaPartition(): number | null {
+    return this.#originalKafkaPartition;
+  }
+
+  originalKafkaOffset(): bigint {
+    return this.#originalKafkaOffset;
+  }
+
+  override newRecord(
+    topic: string,
+    kafkaPartition: number | null,
+    keySchema: Schema | null,
+    key: unknown,
+    valueSchema: Schema | null,
+    value: unknown,
+    timestamp: number | null,
+    headers?: Iterable<ConnectHeader>,
+  ): SinkRecord {
+    return new SinkRecord({
+      topic,
+      kafkaPartition: kafkaPartition ?? this.kafkaPartition() ?? 0,
+      keySchema,
+      key,
+      valueSchema,
+      value,
+      kafkaOffset: this.#kafkaOffset,
+      timestamp,
+      timestampType: this.#timestampType,
+      headers: headers ?? this.headers().duplicate(),
+      originalTopic: this.#originalTopic,
+      originalKafkaPartition: this.#originalKafkaPartition,
+      originalKafkaOffset: this.#originalKafkaOffset,
+    });
+  }
+
+  equals(other: unknown): boolean {
+    if (other === this) return true;
+    return (
+      other instanceof SinkRecord &&
+      this.baseEquals(other) &&
+      this.#kafkaOffset === other.#kafkaOffset &&
+      this.#timestampType === other.#timestampType &&
+      this.#originalTopic === other.#originalTopic &&
+      this.#originalKafkaPartition === other.#originalKafkaPartition &&
+      this.#originalKafkaOffset === other.#originalKafkaOffset
+    );
+  }
+
+  override toString(): string {
+    return (
+      `SinkRecord{kafkaOffset=${this.#kafkaOffset}, timestampType=${this.#timestampType}, originalTopic=${this.#originalTopic}, ` +
+      `originalKafkaPartition=${this.#originalKafkaPartition ?? 'null'}, originalKafkaOffset=${this.#originalKafkaOffset}} ${this.baseToString()}`
+    );
+  }
+}

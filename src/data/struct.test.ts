@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { BigDecimal } from './big-decimal.js';
+import { ConnectDate } from './date.js';
+import { Decimal } from './decimal.js';
+import { DataException, SchemaBuilderException } from './errors.js';
+import { Schema } from './schema.js';
+import { SchemaBuilder } from './schema-builder.js';
+import { Struct } from './struct.js';
+import { ConnectTimestamp } from './timestamp.js';
+
+const person = SchemaBuilder.struct()
+  .name('x')
+  .field('ID', Schema.INT64_SCHEMA)
+  .field('NAME', Schema.OPTIONAL_STRING_SCHEMA)
+  .field('AGE', SchemaBuilder.int8().optional().defaultValue(18).build())
+  .build();
+
+describe('Struct', () => {
+  it('prints like Java, omitting null fields', () => {
+    const struct = new Struct(person).put('ID', 1n).put('NAME', 'x');
+    expect(struct.toString()).toBe('Struct{ID=1,NAME=x}');
+  });
+
+  it('prints nested values as Java does', () => {
+    const inner = SchemaBuilder.struct().field('f', Schema.FLOAT64_SCHEMA).field('g', Schema.FLOAT32_SCHEMA).build();
+    const outer = SchemaBuilder.struct()
+      .field('inner', inner)
+      .field('list', SchemaBuilder.array(Schema.INT32_SCHEMA).build())
+      .field('map', SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.FLOAT64_SCHEMA).build())
+      .field('price', Decimal.schema(2))
+      .field('ts', ConnectTimestamp.SCHEMA)
+      .field('bytes', Schema.BYTES_SCHEMA)
+      .build();
+    const struct = new Struct(outer)
+      .put('inner', new Struct(inner).put('f', 1).put('g', 0.1))
+      .put('list', [1, 2])
+      .put('map', new Map([['a', 2.5], ['b', 3]]))
+      .put('price', BigDecimal.fromString('9.99'))
+      .put('ts', new Date(0))
+      .put('bytes', Buffer.from([1, 2]));
+    expect(struct.toString()).toBe(
+      'Struct{inner=Struct{f=1.0,g=0.1},list=[1, 2],map={a=2.5, b=3.0},price=9.99,ts=Thu Jan 01 00:00:00 UTC 1970,bytes=[B@3e2}',
+    );
+  });
+
+  it('returns defaults from get but not from getWithoutDefault', () => {
+    const struct = new Struct(person).put('ID', 5n);
+    expect(struct.get('AGE')).toBe(18);
+    expect(struct.getWithoutDefault('AGE')).toBeNull();
+    expect(struct.getInt64('ID')).toBe(5n);
+    expect(() => struct.getString('ID')).toThrow("Field 'ID' is not of type STRING");
+    expect(() => struct.get('nope')).toThrow('nope is not a valid field name');
+  });
+
+  it('validates values on put', () => {
+    const struct = new Struct(person);
+    expect(() => struct.put('ID', 1)).toThrow(DataException);
+    expect(() => struct.put('ID', 1)).toThrow('Invalid Java object for schema with type INT64: number 1 for field: "ID"');
+    expect(() => struct.put('ID', null)).toThrow('Invalid value: null used for required field: "ID", schema type: INT64');
+    expect(() => struct.put('AGE', 128)).toThrow('with type INT8: number 128');
+    expect(() => struct.put('AGE', 1.5)).toThrow(DataException);
+    expect(() => struct.put('ID', 2n ** 63n)).toThrow(DataException);
+    expect(() => struct.put('NAME', Buffer.from('x'))).toThrow('with type STRING: Buffer');
+  });
+
+  it('validates logical types and containers', () => {
+    const schema = SchemaBuilder.struct()
+      .field('day', ConnectDate.SCHEMA)
+      .field('amount', Decimal.schema(2))
+      .field('tags', SchemaBuilder.array(Schema.STRING_SCHEMA).build())
+      .field('counts', SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.INT32_SCHEMA).build())
+      .build();
+    const struct = new Struct(schema);
+    expect(() => struct.put('day', 3)).toThrow('Invalid Java object for schema "org.apache.kafka.connect.data.Date" with type INT32: number 3 for field: "day"');
+    expect(() => struct.put('amount', Buffer.from([1]))).toThrow(DataException);
+    expect(() => struct.put('tags', ['a', 1])).toThrow('for element of array field: "tags"');
+    expect(() => struct.put('counts', { a: 'x' })).toThrow('for value of map field: "counts"');
+    struct.put('counts', { a: 1 }).put('tags', ['a']).put('day', new Date(0)).put('amount', BigDecimal.fromString('1.00'));
+    expect(() => struct.validate()).not.toThrow();
+  });
+
+  it('validate() requires required fields without defaults', () => {
+    expect(() => new Struct(person).validate()).toThrow('Invalid value: null used for required field: "ID", schema type: INT64');
+    expect(() => new Struct(person).put('ID', 1n).validate()).not.toThrow();
+  });
+
+  it('rejects a struct of another schema', () => {
+    const other = SchemaBuilder.struct().field('a', Schema.INT32_SCHEMA).build();
+    const wrapper = SchemaBuilder.struct().field('p', person).build();
+    expect(() => new Struct(wrapper).put('p', new Struct(other).put('a', 1))).toThrow('Struct schemas do not match.');
+  });
+
+  it('compares by schema and values', () => {
+    const a = new Struct(person).put('ID', 1n).put('NAME', 'x');
+    const b = new Struct(person).put('ID', 1n).put('NAME', 'x');
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(new Struct(person).put('ID', 2n))).toBe(false);
+  });
+});
+
+describe('SchemaBuilder and Schema', () => {
+  it('builds schemas that compare by content', () => {
+    const a = SchemaBuilder.struct().name('x').field('id', Schema.INT64_SCHEMA).optional().build();
+    const b = SchemaBuilder.struct().name('x').field('id', Schema.INT64_SCHEMA).optional().build();
+    expect(a.equals(b)).toBe(true);
+    expect(a.isOptional()).toBe(true);
+    expect(a.fields()[0].index()).toBe(0);
+    expect(a.equals(SchemaBuilder.struct().name('y').field('id', Schema.INT64_SCHEMA).optional().build())).toBe(false);
+    expect(Decimal.schema(2).equals(Decimal.schema(2))).toBe(true);
+    expect(Decimal.schema(2).equals(Decimal.schema(3))).toBe(false);
+    expect(SchemaBuilder.int32().equals(Schema.INT32_SCHEMA)).toBe(false);
+    expect(SchemaBuilder.int32().defaultValue(5).build().equals(SchemaBuilder.int32().defaultValue(5).build())).toBe(true);
+  });
+
+  it('rejects invalid builder calls as Java does', () => {
+    expect(() => SchemaBuilder.int32().name('a').name('b')).toThrow('Invalid SchemaBuilder call: name has already been set.');
+    expect(() => SchemaBuilder.int32().field('a', Schema.INT32_SCHEMA)).toThrow('Cannot create fields on type INT32');
+    expect(() => SchemaBuilder.struct().field('a', Schema.INT32_SCHEMA).field('a', Schema.INT32_SCHEMA)).toThrow(
+      'Cannot create field because of field name duplication a',
+    );
+    expect(() => SchemaBuilder.int32().defaultValue('x')).toThrow(SchemaBuilderException);
+    expect(() => Schema.INT32_SCHEMA.fields()).toThrow('Cannot list fields on non-struct type');
+  });
+
+  it('prints like ConnectSchema.toString', () => {
+    expect(Schema.INT32_SCHEMA.toString()).toBe('Schema{INT32}');
+    expect(Decimal.schema(2).toString()).toBe('Schema{org.apache.kafka.connect.data.Decimal:BYTES}');
+  });
+});
+
+describe('logical types', () => {
+  it('converts dates and rejects times of day', () => {
+    expect(ConnectDate.fromLogical(ConnectDate.SCHEMA, new Date(Date.UTC(1970, 0, 11)))).toBe(10);
+    expect(ConnectDate.toLogical(ConnectDate.SCHEMA, -1).toISOString()).toBe('1969-12-31T00:00:00.000Z');
+    expect(() => ConnectDate.fromLogical(ConnectDate.SCHEMA, new Date(1))).toThrow(
+      'Kafka Connect Date type should not have any time fields set to non-zero values.',
+    );
+    expect(() => Decimal.fromLogical(Decimal.schema(2), BigDecimal.fromString('1.5'))).toThrow(
+      'Decimal value has mismatching scale for given Decimal schema. Schema has scale 2, value has scale 1.',
+    );
+  });
+});

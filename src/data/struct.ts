@@ -1,0 +1,135 @@
+import { DataException } from './errors.js';
+import { javaToString } from './java-text.js';
+import { schemaEquals, type Field, type Schema, type SchemaType } from './schema.js';
+import { validateValue } from './validate.js';
+import { valuesEqual } from './value-equality.js';
+
+/**
+ * A structured record value (org.apache.kafka.connect.data.Struct). Values are checked against
+ * their field schema on put; `get` falls back to the field default, `getWithoutDefault` does not.
+ */
+export class Struct {
+  readonly #schema: Schema;
+  readonly #values: unknown[];
+
+  constructor(schema: Schema) {
+    if (schema.type() !== 'STRUCT') throw new DataException(`Not a struct schema: ${schema.toString()}`);
+    this.#schema = schema;
+    this.#values = new Array<unknown>(schema.fields().length).fill(null);
+  }
+
+  schema(): Schema {
+    return this.#schema;
+  }
+
+  /** The field value, or the field schema's default when the value is null. */
+  get(field: string | Field): unknown {
+    const resolved = typeof field === 'string' ? this.#lookupField(field) : field;
+    const value = this.#values[resolved.index()];
+    return value === null ? resolved.schema().defaultValue() : value;
+  }
+
+  getWithoutDefault(fieldName: string): unknown {
+    return this.#values[this.#lookupField(fieldName).index()];
+  }
+
+  getInt8(fieldName: string): number | null {
+    return this.#getChecked(fieldName, 'INT8') as number | null;
+  }
+
+  getInt16(fieldName: string): number | null {
+    return this.#getChecked(fieldName, 'INT16') as number | null;
+  }
+
+  getInt32(fieldName: string): number | null {
+    return this.#getChecked(fieldName, 'INT32') as number | null;
+  }
+
+  getInt64(fieldName: string): bigint | null {
+    return this.#getChecked(fieldName, 'INT64') as bigint | null;
+  }
+
+  getFloat32(fieldName: string): number | null {
+    return this.#getChecked(fieldName, 'FLOAT32') as number | null;
+  }
+
+  getFloat64(fieldName: string): number | null {
+    return this.#getChecked(fieldName, 'FLOAT64') as number | null;
+  }
+
+  getBoolean(fieldName: string): boolean | null {
+    return this.#getChecked(fieldName, 'BOOLEAN') as boolean | null;
+  }
+
+  getString(fieldName: string): string | null {
+    return this.#getChecked(fieldName, 'STRING') as string | null;
+  }
+
+  getBytes(fieldName: string): Uint8Array | null {
+    return this.#getChecked(fieldName, 'BYTES') as Uint8Array | null;
+  }
+
+  getArray<T = unknown>(fieldName: string): T[] | null {
+    return this.#getChecked(fieldName, 'ARRAY') as T[] | null;
+  }
+
+  getMap<K = unknown, V = unknown>(fieldName: string): ReadonlyMap<K, V> | Record<string, V> | null {
+    return this.#getChecked(fieldName, 'MAP') as ReadonlyMap<K, V> | Record<string, V> | null;
+  }
+
+  getStruct(fieldName: string): Struct | null {
+    return this.#getChecked(fieldName, 'STRUCT') as Struct | null;
+  }
+
+  /** Sets a field after validating the value against the field's schema; returns this for chaining. */
+  put(field: string | Field, value: unknown): this {
+    if (field === null || field === undefined) throw new DataException('field cannot be null.');
+    const resolved = typeof field === 'string' ? this.#lookupField(field) : field;
+    const normalized = value ?? null;
+    validateValue(resolved.schema(), normalized, resolved.name());
+    this.#values[resolved.index()] = normalized;
+    return this;
+  }
+
+  /** Checks every field: required fields without a default must be set. */
+  validate(): void {
+    for (const field of this.#schema.fields()) {
+      const fieldSchema = field.schema();
+      const value = this.#values[field.index()];
+      if (value === null && (fieldSchema.isOptional() || fieldSchema.defaultValue() !== null)) continue;
+      validateValue(fieldSchema, value, field.name());
+    }
+  }
+
+  equals(other: unknown): boolean {
+    if (other === this) return true;
+    if (!(other instanceof Struct)) return false;
+    return (
+      schemaEquals(this.#schema, other.#schema) &&
+      this.#values.length === other.#values.length &&
+      this.#values.every((value, i) => valuesEqual(value, other.#values[i]))
+    );
+  }
+
+  /** Java's form: `Struct{id=1,name=x}`, null fields omitted, values as Java prints them. */
+  toString(): string {
+    const fields = this.#schema.fields();
+    const parts: string[] = [];
+    this.#values.forEach((value, i) => {
+      if (value !== null) parts.push(`${fields[i].name()}=${javaToString(value, fields[i].schema())}`);
+    });
+    return `Struct{${parts.join(',')}}`;
+  }
+
+  #lookupField(fieldName: string): Field {
+    const field = this.#schema.field(fieldName);
+    if (field === null) throw new DataException(`${fieldName} is not a valid field name`);
+    return field;
+  }
+
+  #getChecked(fieldName: string, type: SchemaType): unknown {
+    const field = this.#lookupField(fieldName);
+    if (field.schema().type() !== type) throw new DataException(`Field '${fieldName}' is not of type ${type}`);
+    return this.#values[field.index()];
+  }
+}
