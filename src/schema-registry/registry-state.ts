@@ -24,6 +24,17 @@ export function schemaIdentity(schemaType: string, schema: string, references: r
   return JSON.stringify([schemaType, schema, references.map((r) => [r.name, r.subject, r.version])]);
 }
 
+const identities = new WeakMap<StoredSchema, string>();
+
+export function storedIdentity(schema: StoredSchema): string {
+  let identity = identities.get(schema);
+  if (identity === undefined) {
+    identity = schemaIdentity(schema.schemaType, schema.schema, schema.references);
+    identities.set(schema, identity);
+  }
+  return identity;
+}
+
 export class RegistryState {
   private readonly subjectVersions = new Map<string, Map<number, StoredSchema>>();
   private readonly byId = new Map<number, StoredSchema[]>();
@@ -80,7 +91,7 @@ export class RegistryState {
   idOf(identity: string): number | undefined {
     for (const [id, schemas] of this.byId) {
       const first = schemas[0];
-      if (first !== undefined && schemaIdentity(first.schemaType, first.schema, first.references) === identity) return id;
+      if (first !== undefined && storedIdentity(first) === identity) return id;
     }
     return undefined;
   }
@@ -97,9 +108,9 @@ export class RegistryState {
     const holders = this.byId.get(value.id) ?? [];
     const identity = schemaIdentity(value.schemaType, value.schema, value.references);
     const bound = holders.find((s) => !(s.subject === value.subject && s.version === value.version));
-    if (bound !== undefined && schemaIdentity(bound.schemaType, bound.schema, bound.references) !== identity) return false;
+    if (bound !== undefined && storedIdentity(bound) !== identity) return false;
     const current = this.version(value.subject, value.version);
-    if (current !== undefined && !current.deleted && (current.id !== value.id || schemaIdentity(current.schemaType, current.schema, current.references) !== identity)) {
+    if (current !== undefined && !current.deleted && (current.id !== value.id || storedIdentity(current) !== identity)) {
       return false;
     }
 

@@ -15,7 +15,7 @@ import {
 } from './compatibility.js';
 import * as errors from './errors.js';
 import { RegistryError } from './errors.js';
-import { parseMode, RegistryState, schemaIdentity, type Mode, type StoredSchema } from './registry-state.js';
+import { parseMode, RegistryState, schemaIdentity, storedIdentity, type Mode, type StoredSchema } from './registry-state.js';
 import { parseSchemaRequest, SUPPORTED_SCHEMA_TYPES, type SchemaRequest } from './schema-request.js';
 import type { SchemaReference, StoreRecord } from './store-records.js';
 
@@ -122,7 +122,7 @@ export class SchemaRegistry {
     const versions = this.state.versions(subject, includeDeleted);
     if (versions.length === 0) throw errors.subjectNotFound(subject);
     const identity = schemaIdentity(request.schemaType, parsed.canonical, request.references);
-    const match = [...versions].reverse().find((s) => schemaIdentity(s.schemaType, s.schema, s.references) === identity);
+    const match = [...versions].reverse().find((s) => storedIdentity(s) === identity);
     if (match === undefined) throw errors.schemaNotFound();
     return schemaEntity(match);
   }
@@ -163,7 +163,7 @@ export class SchemaRegistry {
     }
     if (importing) {
       const holder = this.state.schemasWithId(request.id as number)[0];
-      if (holder !== undefined && schemaIdentity(holder.schemaType, holder.schema, holder.references) !== identity) {
+      if (holder !== undefined && storedIdentity(holder) !== identity) {
         throw errors.idDoesNotMatch(`Overwrite new schema with id ${String(request.id)} is not permitted.`);
       }
     } else {
@@ -437,7 +437,6 @@ export function parseVersion(text: string): number {
 }
 
 function validateSubject(subject: string): void {
-  // eslint-disable-next-line no-control-regex
   if (subject.trim() === '' || /[\u0000-\u001f\u007f-\u009f]/.test(subject)) throw errors.invalidSubject(subject);
 }
 

@@ -36,7 +36,7 @@ export interface HttpResult {
   status: number;
   contentType: string | null;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Parsed JSON; loosely typed so tests can reach into Confluent's response shapes. */
   body: any;
 }
 
