@@ -1,8 +1,9 @@
 const USAGE = `Usage: sluice <command> [options]
 
 Commands:
-  broker     Run the embedded Kafka-compatible broker (development and tests)
-  dev        Zero-setup development mode (embedded broker; more with later releases)
+  broker           Run the embedded Kafka-compatible broker (development and tests)
+  dev              Zero-setup development mode (embedded broker; more with later releases)
+  schema-registry  Run the embedded Confluent-compatible Schema Registry
 
 Run "sluice <command> --help" for the options of a command.`;
 
@@ -13,6 +14,7 @@ type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   broker: async () => (await import('./broker-command.js')).runBrokerCommand,
   dev: async () => (await import('./broker-command.js')).runBrokerCommand,
+  'schema-registry': async () => (await import('./schema-registry-command.js')).runSchemaRegistryCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {
