@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { BadRequestError } from '../../runtime/errors.js';
+import { checkHasConnectorClass, readConnectorConfig } from '../config-body.js';
+import type { RestContext } from '../context.js';
+import { configInfosSchema, configKeyInfoListSchema, pluginListSchema } from '../schemas.js';
+
+interface PluginParams {
+  Params: { plugin: string };
+}
+
+const ALIAS_SUFFIX = 'Connector';
+
+/** `/connector-plugins/...`: Kafka Connect's ConnectorPluginsResource. */
+export const connectorPluginsResource: FastifyPluginAsync<{ context: RestContext }> = async (app, { context }) => {
+  const { herder, herderRequest, maskConfig } = context;
+
+  app.get<{ Querystring: { connectorsOnly?: string } }>(
+    '/connector-plugins',
+    { schema: { response: { 200: pluginListSchema } } },
+    // Jersey reads the flag with Boolean.valueOf and a default of true: any value but "true" means false.
+    async (request) => {
+      const connectorsOnly = request.query.connectorsOnly;
+      return herder.plugins(connectorsOnly === undefined || connectorsOnly.toLowerCase() === 'true');
+    },
+  );
+
+  app.get<PluginParams>(
+    '/connector-plugins/:plugin/config',
+    { schema: { response: { 200: configKeyInfoListSchema } } },
+    async (request) => herder.connectorPluginConfig(request.params.plugin),
+  );
+
+  app.put<PluginParams>(
+    '/connector-plugins/:plugin/config/validate',
+    { schema: { body: { type: 'object' }, response: { 200: configInfosSchema } } },
+    async (request) => {
+      const config = readConnectorConfig(request);
+      checkHasConnectorClass(config, maskConfig, config['name'] ?? '');
+      checkConnectorType(request.params.plugin, config['connector.class'] as string);
+      return herderRequest(herder.validateConnectorConfig(config));
+    },
+  );
+};
+
+/**
+ * The body's `connector.class` must match the plugin in the path: with a trailing `Connector` removed
+ * from both, the class must end with the path's name, so an alias matches its full class name.
+ */
+function checkConnectorType(plugin: string, included: string): void {
+  if (!withoutAliasSuffix(included).endsWith(withoutAliasSuffix(plugin))) {
+    throw new BadRequestError(`Included connector type ${included} does not match request type ${plugin}`);
+  }
+}
+
+function withoutAliasSuffix(name: string): string {
+  return name.endsWith(ALIAS_SUFFIX) && name.length > ALIAS_SUFFIX.length ? name.slice(0, -ALIAS_SUFFIX.length) : name;
+}
