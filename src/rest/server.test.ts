@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectorInfo, ConnectorStateInfo, TaskInfo } from '../runtime/herder.js';
 import { InMemoryHerder } from './test/in-memory-herder.js';
-import { SOURCE_CONFIG, startRest, type RunningRest } from './test/harness.js';
+import { RawBody, SOURCE_CONFIG, startRest, type RunningRest } from './test/harness.js';
 
 let rest: RunningRest | undefined;
 
@@ -74,6 +74,13 @@ describe('unmatched requests', () => {
     expect(answer.headers.get('allow')).toBe('GET,HEAD,POST');
     expect((await r.call('POST', '/connectors/x/status')).status).toBe(405);
     expect((await r.call('GET', '/connectors/x/pause')).status).toBe(405);
+  });
+
+  it('answers 415 for bodies that are not JSON', async () => {
+    const r = await started();
+    const answer = await r.call('POST', '/connectors', new RawBody('name=a'), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(answer.status).toBe(415);
+    expect(answer.json).toMatchObject({ error_code: 415 });
   });
 
   it('ignores a trailing slash, as Jersey does', async () => {
