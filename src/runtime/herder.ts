@@ -3,6 +3,9 @@
  * and (later) distributed mode implement this one interface; the REST layer knows nothing else.
  * Shapes below are Kafka Connect's REST entities (snake_case where the JSON is).
  */
+import type { ConfigInfos, ConfigKeyInfo } from '../config/index.js';
+
+export type { ConfigInfo, ConfigInfos, ConfigKeyInfo, ConfigValueInfo } from '../config/index.js';
 export type ConnectorType = 'source' | 'sink' | 'unknown';
 export type ConnectorStateName = 'UNASSIGNED' | 'RUNNING' | 'PAUSED' | 'STOPPED' | 'FAILED' | 'RESTARTING';
 export type TaskStateName = Exclude<ConnectorStateName, 'STOPPED'>;
@@ -69,41 +72,6 @@ export interface PluginInfo {
   class: string;
   type: 'source' | 'sink' | 'transformation' | 'predicate' | 'converter' | 'header_converter';
   version?: string;
-}
-
-/** Kafka Connect's ConfigKeyInfo (GET /connector-plugins/{p}/config and validate `definition`). */
-export interface ConfigKeyInfo {
-  name: string;
-  type: string;
-  required: boolean;
-  default_value: string | null;
-  importance: string;
-  documentation: string;
-  group: string | null;
-  width: string;
-  display_name: string;
-  dependents: string[];
-  order: number;
-}
-
-export interface ConfigValueInfo {
-  name: string;
-  value: string | null;
-  recommended_values: string[];
-  errors: string[];
-  visible: boolean;
-}
-
-export interface ConfigInfo {
-  definition: ConfigKeyInfo | null;
-  value: ConfigValueInfo;
-}
-
-export interface ConfigInfos {
-  name: string;
-  error_count: number;
-  groups: string[];
-  configs: ConfigInfo[];
 }
 
 export interface WorkerInfo {

@@ -1,0 +1,278 @@
+/**
+ * Runs one sink task: a consumer in group `connect-<name>` → converters → transforms → put,
+ * committing offsets after flush/preCommit (Kafka Connect's WorkerSinkTask).
+ */
+import type { Logger } from 'pino';
+import type { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
+import type { PartitionOffsets, SinkTask, TopicPartition } from '../connect/connector.js';
+import type { Converter, HeaderConverter } from '../converters/converter.js';
+import { ConnectHeaders, SinkRecord } from '../data/index.js';
+import type { ConnectMetrics } from '../metrics/connect-metrics.js';
+import { ConnectError, RetriableError } from './errors.js';
+import type { ConnectorTaskId, TargetState } from './herder.js';
+import { tpKey, type SinkTaskContextImpl } from './task-contexts.js';
+import type { TransformationChain } from './transformation-chain.js';
+import { taskName, WorkerTask, type TaskStatusListener } from './worker-task.js';
+
+export interface SinkTaskSettings {
+  offsetFlushIntervalMs: number;
+  offsetFlushTimeoutMs: number;
+}
+
+export interface SinkSubscription {
+  topics?: string[];
+  topicsRegex?: RegExp;
+  fromBeginning: boolean;
+}
+
+export interface WorkerSinkTaskDeps {
+  id: ConnectorTaskId;
+  task: SinkTask;
+  taskConfig: Record<string, string>;
+  context: SinkTaskContextImpl;
+  consumer: Consumer;
+  subscription: SinkSubscription;
+  keyConverter: Converter;
+  valueConverter: Converter;
+  headerConverter: HeaderConverter;
+  transforms: TransformationChain;
+  settings: SinkTaskSettings;
+  initialState: TargetState;
+  listener: TaskStatusListener;
+  metrics: ConnectMetrics;
+  logger: Logger;
+  onTopicSeen(topic: string): void;
+}
+
+const RETRY_BACKOFF_MS = 1000;
+
+export class WorkerSinkTask extends WorkerTask {
+  /** Next offset to commit per partition: one past the last record given to put(). */
+  private readonly consumed: PartitionOffsets = new Map();
+  private readonly committed = new Map<string, number>();
+  private assignment = new Map<string, TopicPartition>();
+  private queue: Promise<void> = Promise.resolve();
+  private commitTimer: NodeJS.Timeout | undefined;
+  private stopSignal!: () => void;
+  private failure: unknown = null;
+
+  constructor(private readonly deps: WorkerSinkTaskDeps) {
+    super(deps.id, deps.initialState, deps.listener, deps.logger);
+  }
+
+  protected async initializeAndStart(): Promise<void> {
+    this.deps.task.initialize(this.deps.context);
+    await this.deps.task.start(this.deps.taskConfig);
+  }
+
+  protected async execute(): Promise<void> {
+    const { consumer, subscription } = this.deps;
+    const stopped = new Promise<void>((resolve) => (this.stopSignal = resolve));
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      const assigned: TopicPartition[] = Object.entries(e.payload.memberAssignment).flatMap(([topic, partitions]) =>
+        partitions.map((partition) => ({ topic, partition })),
+      );
+      this.enqueue(() => this.onAssignment(assigned));
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (!e.payload.restart) this.fail(e.payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: subscription.topicsRegex !== undefined ? [subscription.topicsRegex] : (subscription.topics ?? []),
+      fromBeginning: subscription.fromBeginning,
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: true,
+      eachBatch: (payload) => this.runExclusive(() => this.onBatch(payload)),
+    });
+    this.commitTimer = setInterval(() => this.enqueue(() => this.commit(false)), this.deps.settings.offsetFlushIntervalMs);
+    if (this.isPaused()) this.onPauseRequested();
+    await stopped;
+    if (this.failure !== null) throw this.failure;
+  }
+
+  private fail(err: unknown): void {
+    this.failure ??= err;
+    this.stopSignal?.();
+  }
+
+  /** put(), commits and rebalance callbacks never overlap. */
+  private runExclusive(fn: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private enqueue(fn: () => Promise<void>): void {
+    this.runExclusive(fn).catch((err: unknown) => this.fail(err));
+  }
+
+  private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (this.stopping || this.failure !== null) throw new ConnectError('task is stopping');
+    const records: SinkRecord[] = [];
+    this.deps.onTopicSeen(batch.topic);
+    for (const message of batch.messages) {
+      const record = this.toSinkRecord(batch.topic, batch.partition, message);
+      const transformed = this.deps.transforms.apply(record);
+      if (transformed !== null) records.push(transformed);
+    }
+    this.deps.metrics.recordRead(this.id.connector, this.id.task, batch.messages.length);
+    // A RetriableError from put() redelivers the same batch after a backoff, keeping membership.
+    for (;;) {
+      try {
+        await this.deps.task.put(records);
+        break;
+      } catch (err) {
+        if (!(err instanceof RetriableError) || this.stopping || !isRunning() || isStale()) {
+          this.fail(new ConnectError('Exiting WorkerSinkTask due to unrecoverable exception.', 500, { cause: err }));
+          throw err;
+        }
+        this.log.warn({ err, task: taskName(this.id) }, 'put() failed with a retriable error; redelivering the batch');
+        await heartbeat();
+        const wait = this.deps.context.timeoutMs > 0 ? this.deps.context.timeoutMs : RETRY_BACKOFF_MS;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+    this.deps.metrics.recordPut(this.id.connector, this.id.task, records.length);
+    const last = batch.messages.at(-1);
+    if (last !== undefined) {
+      const tp = { topic: batch.topic, partition: batch.partition };
+      this.consumed.set(tpKey(tp), { partition: tp, offset: Number(last.offset) + 1 });
+    }
+    await this.applyContextRequests();
+  }
+
+  private toSinkRecord(topic: string, partition: number, message: KafkaMessage): SinkRecord {
+    const { keyConverter, valueConverter } = this.deps;
+    const headers = this.toConnectHeaders(topic, message.headers);
+    const key = keyConverter.toConnectData(topic, headers, message.key ?? null);
+    const value = valueConverter.toConnectData(topic, headers, message.value ?? null);
+    return new SinkRecord({
+      topic,
+      kafkaPartition: partition,
+      kafkaOffset: BigInt(message.offset),
+      keySchema: key.schema,
+      key: key.value,
+      valueSchema: value.schema,
+      value: value.value,
+      timestamp: Number(message.timestamp),
+      timestampType: 'CreateTime',
+      headers,
+    });
+  }
+
+  private toConnectHeaders(topic: string, raw: IHeaders | undefined): ConnectHeaders {
+    const headers = new ConnectHeaders();
+    if (raw === undefined) return headers;
+    for (const [key, value] of Object.entries(raw)) {
+      const values = Array.isArray(value) ? value : [value];
+      for (const v of values) {
+        const bytes = v === undefined ? null : typeof v === 'string' ? Buffer.from(v) : v;
+        headers.addSchemaAndValue(key, this.deps.headerConverter.toConnectHeader(topic, key, bytes));
+      }
+    }
+    return headers;
+  }
+
+  private async applyContextRequests(): Promise<void> {
+    const ctx = this.deps.context;
+    for (const { partition, offset } of ctx.seeks.values()) {
+      this.deps.consumer.seek({ topic: partition.topic, partition: partition.partition, offset: String(offset) });
+    }
+    ctx.seeks.clear();
+    if (ctx.commitRequested) {
+      ctx.commitRequested = false;
+      await this.commit(false);
+    }
+  }
+
+  private async onAssignment(assigned: TopicPartition[]): Promise<void> {
+    const next = new Map(assigned.map((tp) => [tpKey(tp), tp]));
+    const revoked = [...this.assignment.entries()].filter(([k]) => !next.has(k)).map(([, tp]) => tp);
+    const added = [...next.entries()].filter(([k]) => !this.assignment.has(k)).map(([, tp]) => tp);
+    if (revoked.length > 0) {
+      await this.commit(true);
+      await this.deps.task.close?.(revoked);
+      for (const tp of revoked) {
+        this.consumed.delete(tpKey(tp));
+        this.committed.delete(tpKey(tp));
+      }
+    }
+    this.assignment = next;
+    this.deps.context.setAssignment(assigned);
+    if (added.length > 0) await this.deps.task.open?.(added);
+    if (this.isPaused()) this.pausePartitions([...next.values()]);
+    else if (this.deps.context.pausedByTask.size > 0) this.pausePartitions([...this.deps.context.pausedByTask.values()]);
+  }
+
+  /** Flush through preCommit and commit what the task says is safe; skips when nothing moved. */
+  private async commit(closing: boolean): Promise<void> {
+    const offsets: PartitionOffsets = new Map(this.consumed);
+    const started = Date.now();
+    let safe: PartitionOffsets;
+    try {
+      safe = this.deps.task.preCommit ? await this.deps.task.preCommit(offsets) : (await this.deps.task.flush?.(offsets), offsets);
+    } catch (err) {
+      this.log.error({ err, task: taskName(this.id) }, 'preCommit/flush failed; offsets not committed');
+      this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, false, Date.now() - started);
+      if (closing) throw err;
+      return;
+    }
+    const toCommit = [...safe.entries()].filter(([k, v]) => this.assignment.has(k) && this.committed.get(k) !== v.offset && v.offset <= (this.consumed.get(k)?.offset ?? -1));
+    if (toCommit.length === 0) return;
+    try {
+      await this.deps.consumer.commitOffsets(toCommit.map(([, v]) => ({ topic: v.partition.topic, partition: v.partition.partition, offset: String(v.offset) })));
+      for (const [k, v] of toCommit) this.committed.set(k, v.offset);
+      this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, true, Date.now() - started);
+    } catch (err) {
+      this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, false, Date.now() - started);
+      this.log.warn({ err, task: taskName(this.id) }, 'offset commit failed');
+      if (closing) throw err;
+    }
+  }
+
+  private pausePartitions(partitions: TopicPartition[]): void {
+    const byTopic = new Map<string, number[]>();
+    for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
+    this.deps.consumer.pause([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
+  }
+
+  private resumePartitions(partitions: TopicPartition[]): void {
+    const byTopic = new Map<string, number[]>();
+    for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
+    this.deps.consumer.resume([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
+  }
+
+  /** Called by the context when the task pauses/resumes partitions itself. */
+  applyTaskPause(pause: TopicPartition[], resume: TopicPartition[]): void {
+    if (pause.length > 0) this.pausePartitions(pause);
+    if (resume.length > 0 && !this.isPaused()) this.resumePartitions(resume);
+  }
+
+  protected override onPauseRequested(): void {
+    this.pausePartitions([...this.assignment.values()]);
+    this.deps.context.requestCommit();
+  }
+
+  protected override onResumeRequested(): void {
+    const pausedByTask = this.deps.context.pausedByTask;
+    this.resumePartitions([...this.assignment.entries()].filter(([k]) => !pausedByTask.has(k)).map(([, tp]) => tp));
+  }
+
+  protected onStopRequested(): void {
+    this.stopSignal?.();
+  }
+
+  protected async cleanup(failed: boolean): Promise<void> {
+    clearInterval(this.commitTimer);
+    await this.runExclusive(async () => {
+      if (!failed) await this.commit(true).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'final commit failed'));
+      await this.deps.task.close?.([...this.assignment.values()]);
+    }).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'error closing partitions'));
+    await this.deps.consumer.disconnect().catch(() => undefined);
+    await Promise.resolve(this.deps.task.stop());
+    this.deps.transforms.close();
+  }
+}

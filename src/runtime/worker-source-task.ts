@@ -1,0 +1,209 @@
+/**
+ * Runs one source task: poll → transforms → converters → producer, then flushes the offsets of
+ * acknowledged records every `offset.flush.interval.ms` (Kafka Connect's WorkerSourceTask).
+ */
+import type { Logger } from 'pino';
+import type { Message, Producer, RecordMetadata as KafkaRecordMetadata } from 'kafkajs';
+import type { RecordMetadata, SourceTask } from '../connect/connector.js';
+import type { Converter, HeaderConverter } from '../converters/converter.js';
+import type { SourceRecord } from '../data/index.js';
+import type { ConnectMetrics } from '../metrics/connect-metrics.js';
+import type { ConnectorTaskId, TargetState } from './herder.js';
+import type { OffsetStorageWriter } from './offset-storage.js';
+import type { SourceTaskContextImpl } from './task-contexts.js';
+import { SubmittedRecords, type SubmittedRecord } from './submitted-records.js';
+import type { TransformationChain } from './transformation-chain.js';
+import { taskName, WorkerTask, type TaskStatusListener } from './worker-task.js';
+import { ConnectError } from './errors.js';
+
+export interface SourceTaskSettings {
+  offsetFlushIntervalMs: number;
+  offsetFlushTimeoutMs: number;
+  acks: number;
+  compression: number;
+  /** Batches sent concurrently before poll waits for acknowledgements. */
+  maxInFlightBatches?: number;
+}
+
+export interface WorkerSourceTaskDeps {
+  id: ConnectorTaskId;
+  task: SourceTask;
+  taskConfig: Record<string, string>;
+  context: SourceTaskContextImpl;
+  producer: Producer;
+  /** The partition kafkajs chose for each message, recorded by the worker's partitioner. */
+  chosenPartitions: WeakMap<Message, number>;
+  keyConverter: Converter;
+  valueConverter: Converter;
+  headerConverter: HeaderConverter;
+  transforms: TransformationChain;
+  offsetWriter: OffsetStorageWriter;
+  settings: SourceTaskSettings;
+  initialState: TargetState;
+  listener: TaskStatusListener;
+  metrics: ConnectMetrics;
+  logger: Logger;
+  /** KIP-558 topic tracking and KIP-158 topic creation, before the first send to a topic. */
+  beforeFirstSend(topic: string): Promise<void>;
+}
+
+interface Pending {
+  record: SourceRecord;
+  submitted: SubmittedRecord | null;
+  message: Message;
+}
+
+export class WorkerSourceTask extends WorkerTask {
+  private readonly submitted = new SubmittedRecords();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly seenTopics = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | null = null;
+  private sendFailure: unknown = null;
+
+  constructor(private readonly deps: WorkerSourceTaskDeps) {
+    super(deps.id, deps.initialState, deps.listener, deps.logger);
+  }
+
+  protected async initializeAndStart(): Promise<void> {
+    this.deps.task.initialize(this.deps.context);
+    await this.deps.task.start(this.deps.taskConfig);
+  }
+
+  protected async execute(): Promise<void> {
+    const { offsetFlushIntervalMs } = this.deps.settings;
+    this.flushTimer = setInterval(() => void this.commitOffsets(), offsetFlushIntervalMs);
+    const maxInFlight = this.deps.settings.maxInFlightBatches ?? 8;
+    while (!this.stopping) {
+      if (this.sendFailure !== null) throw new ConnectError('Unrecoverable exception from producer send callback', 500, { cause: this.sendFailure });
+      if (this.isPaused()) {
+        await this.awaitResume();
+        continue;
+      }
+      const records = await this.deps.task.poll();
+      if (this.stopping) break;
+      if (records === null || records.length === 0) {
+        // A task that returns at once with nothing must not starve the event loop.
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      this.deps.metrics.recordPoll(this.id.connector, this.id.task, records.length);
+      await this.send(records);
+      while (this.inFlight.size >= maxInFlight) await Promise.race(this.inFlight);
+    }
+  }
+
+  private async send(records: SourceRecord[]): Promise<void> {
+    const byTopic = new Map<string, Pending[]>();
+    for (const record of records) {
+      const transformed = this.deps.transforms.apply(record);
+      if (transformed === null) {
+        await this.deps.task.commitRecord?.(record, null);
+        continue;
+      }
+      const message = this.toMessage(transformed);
+      const submitted = this.submitted.submit(record.sourcePartition(), record.sourceOffset());
+      const topic = transformed.topic();
+      let group = byTopic.get(topic);
+      if (group === undefined) byTopic.set(topic, (group = []));
+      group.push({ record, submitted, message });
+    }
+    for (const [topic, batch] of byTopic) {
+      if (!this.seenTopics.has(topic)) {
+        await this.deps.beforeFirstSend(topic);
+        this.seenTopics.add(topic);
+      }
+      const sending = this.deps.producer
+        .send({ topic, acks: this.deps.settings.acks, compression: this.deps.settings.compression, messages: batch.map((p) => p.message) })
+        .then((result) => this.onAcked(topic, batch, result))
+        .catch((err: unknown) => {
+          this.sendFailure ??= err;
+        });
+      this.inFlight.add(sending);
+      void sending.finally(() => this.inFlight.delete(sending));
+    }
+  }
+
+  private toMessage(record: SourceRecord): Message {
+    const topic = record.topic();
+    const headers = record.headers();
+    const message: Message = {
+      key: this.deps.keyConverter.fromConnectData(topic, headers, record.keySchema(), record.key()),
+      value: this.deps.valueConverter.fromConnectData(topic, headers, record.valueSchema(), record.value()),
+    };
+    const partition = record.kafkaPartition();
+    if (partition !== null) message.partition = partition;
+    const timestamp = record.timestamp();
+    if (timestamp !== null && timestamp >= 0) message.timestamp = String(timestamp);
+    if (!headers.isEmpty()) {
+      const out: Record<string, Buffer | Buffer[]> = {};
+      for (const h of headers) {
+        const bytes = this.deps.headerConverter.fromConnectHeader(topic, h.key(), h.schema(), h.value()) ?? Buffer.alloc(0);
+        const existing = out[h.key()];
+        out[h.key()] = existing === undefined ? bytes : Array.isArray(existing) ? [...existing, bytes] : [existing, bytes];
+      }
+      message.headers = out;
+    }
+    return message;
+  }
+
+  private async onAcked(topic: string, batch: Pending[], result: KafkaRecordMetadata[]): Promise<void> {
+    const base = new Map(result.map((r) => [r.partition, BigInt(r.baseOffset ?? '-1')]));
+    const nextIndex = new Map<number, bigint>();
+    for (const p of batch) {
+      const partition = p.message.partition ?? this.deps.chosenPartitions.get(p.message) ?? -1;
+      const i = nextIndex.get(partition) ?? 0n;
+      nextIndex.set(partition, i + 1n);
+      const b = base.get(partition);
+      const metadata: RecordMetadata = {
+        topic,
+        partition,
+        offset: b === undefined || b < 0n ? '-1' : String(b + i),
+        timestamp: Number(p.message.timestamp ?? Date.now()),
+      };
+      this.submitted.ack(p.submitted);
+      try {
+        await this.deps.task.commitRecord?.(p.record, metadata);
+      } catch (err) {
+        this.log.warn({ err, task: taskName(this.id) }, 'commitRecord threw; continuing');
+      }
+    }
+    this.deps.metrics.recordWrite(this.id.connector, this.id.task, batch.length);
+  }
+
+  /** Writes the offsets of every acknowledged prefix; one flush at a time. */
+  private commitOffsets(): Promise<void> {
+    if (this.flushing !== null) return this.flushing;
+    this.flushing = this.doCommitOffsets().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async doCommitOffsets(): Promise<void> {
+    const started = Date.now();
+    const { offsets } = this.submitted.committableOffsets();
+    for (const { partition, offset } of offsets.values()) this.deps.offsetWriter.offset(partition, offset);
+    if (!this.deps.offsetWriter.hasPending()) return;
+    try {
+      await this.deps.offsetWriter.flush();
+      this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, true, Date.now() - started);
+      await this.deps.task.commit?.();
+    } catch (err) {
+      this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, false, Date.now() - started);
+      this.log.error({ err, task: taskName(this.id) }, 'offset commit failed; will retry at the next flush');
+    }
+  }
+
+  protected onStopRequested(): void {
+    void Promise.resolve(this.deps.task.stop()).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'task stop() threw'));
+  }
+
+  protected async cleanup(): Promise<void> {
+    clearInterval(this.flushTimer);
+    // A final flush of whatever was acknowledged, waiting a bounded time for outstanding sends.
+    await this.submitted.awaitAllAcked(this.deps.settings.offsetFlushTimeoutMs);
+    await this.commitOffsets();
+    this.deps.transforms.close();
+  }
+}
