@@ -21,7 +21,7 @@ describe('StringConverter', () => {
     expect(text(Schema.FLOAT32_SCHEMA, 0.1)).toBe('0.1');
     expect(text(null, 42)).toBe('42');
     expect(text(null, 9007199254740993n)).toBe('9007199254740993');
-    expect(text(null, new Map([['a', 1], ['b', 'x']]))).toBe('{a=1, b=x}');
+    expect(text(null, new Map<string, unknown>([['a', 1], ['b', 'x']]))).toBe('{a=1, b=x}');
     expect(text(null, [1, 'two', null])).toBe('[1, two, null]');
     expect(text(Decimal.schema(2), BigDecimal.fromString('1.50'))).toBe('1.50');
     expect(text(ConnectTimestamp.SCHEMA, new Date(0))).toBe('Thu Jan 01 00:00:00 UTC 1970');
