@@ -52,3 +52,14 @@ describe('Float.toString', () => {
     expect(formatJavaFloat(value)).toBe(text);
   });
 });
+
+describe('powers of two', () => {
+  it('prints floats and doubles at binade boundaries', () => {
+    expect(formatJavaFloat(2 ** -10)).toBe('9.765625E-4');
+    expect(formatJavaFloat(2 ** 30)).toBe('1.0737418E9');
+    expect(formatJavaFloat(2 ** 100)).toBe('1.2676506E30');
+    expect(formatJavaFloat(2 ** -100)).toBe('7.888609E-31');
+    expect(formatJavaDouble(2 ** 100)).toBe('1.2676506002282294E30');
+    expect(formatJavaDouble(2 ** -1074)).toBe('4.9E-324');
+  });
+});

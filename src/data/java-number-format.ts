@@ -18,7 +18,9 @@ export function formatJavaFloat(value: number): string {
   const special = specialText(single);
   if (special !== null) return special;
   const magnitude = Math.abs(single);
-  const decimal = magnitude >= FLOAT_MIN_NORMAL ? floatShortest(magnitude) : exactShortest(magnitude, FLOAT);
+  // Subnormals and powers of two (whose rounding interval is lopsided) take the exact path.
+  const exact = magnitude < FLOAT_MIN_NORMAL || FLOAT.decompose(magnitude).lowerGapHalved;
+  const decimal = exact ? exactShortest(magnitude, FLOAT) : floatShortest(magnitude);
   return layout(single < 0, decimal);
 }
 
