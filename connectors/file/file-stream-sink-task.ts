@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { ConnectError, type SinkTask, type SinkTaskContext } from '../../src/connect/index.js';
+import { ConnectError, type PartitionOffsets, type SinkTask, type SinkTaskContext } from '../../src/connect/index.js';
 import { javaToString, type SinkRecord } from '../../src/data/index.js';
 import { AppendWriter, FileDestination, StreamDestination } from './append-writer.js';
 import { parseSinkConfig } from './file-stream-sink-config.js';
@@ -55,7 +55,7 @@ export class FileStreamSinkTask implements SinkTask {
     await this.#started().append(text);
   }
 
-  async flush(): Promise<void> {
+  async flush(_offsets?: PartitionOffsets): Promise<void> {
     await this.#started().flush();
   }
 
