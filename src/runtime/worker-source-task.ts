@@ -66,6 +66,7 @@ export class WorkerSourceTask extends WorkerTask {
   }
 
   protected async initializeAndStart(): Promise<void> {
+    await this.deps.producer.connect();
     this.deps.task.initialize(this.deps.context);
     await this.deps.task.start(this.deps.taskConfig);
   }
@@ -199,11 +200,13 @@ export class WorkerSourceTask extends WorkerTask {
     void Promise.resolve(this.deps.task.stop()).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'task stop() threw'));
   }
 
-  protected async cleanup(): Promise<void> {
+  protected async cleanup(failed: boolean): Promise<void> {
     clearInterval(this.flushTimer);
+    if (failed) await this.safely(() => this.deps.task.stop());
     // A final flush of whatever was acknowledged, waiting a bounded time for outstanding sends.
     await this.submitted.awaitAllAcked(this.deps.settings.offsetFlushTimeoutMs);
     await this.commitOffsets();
+    await this.safely(() => this.deps.producer.disconnect());
     this.deps.transforms.close();
   }
 }

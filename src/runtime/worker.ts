@@ -1,0 +1,385 @@
+/**
+ * Starts and stops connectors and tasks on this process (Kafka Connect's Worker): builds each
+ * task's converters, transforms and Kafka clients from the worker and connector configs, and
+ * reports every state change to the status store and metrics.
+ */
+import { Kafka, Partitioners, type Admin, type Message } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
+import type { Predicate, Transformation } from '../connect/transformation.js';
+import type { Converter, HeaderConverter } from '../converters/converter.js';
+import type { ConnectMetrics } from '../metrics/connect-metrics.js';
+import { clientConfig } from './client-configs.js';
+import { ConnectError, traceOf } from './errors.js';
+import type { ConnectorTaskId, TargetState } from './herder.js';
+import { consumerConfig, kafkaConfig, producerSettings, registerKafkaJsCodecs, withPrefix } from './kafka-clients.js';
+import type { OffsetBackingStore } from './offset-store.js';
+import { OffsetStorageReader, OffsetStorageWriter } from './offset-storage.js';
+import type { Plugins } from './plugins.js';
+import type { StatusBackingStore } from './status-store.js';
+import { ConnectorContextImpl, SinkTaskContextImpl, SourceTaskContextImpl } from './task-contexts.js';
+import { topicCreationRequested, topicSettingsFor } from './topic-creation.js';
+import { TransformationChain, type TransformationStage } from './transformation-chain.js';
+import { WorkerConnector, type ConnectorStatusListener } from './worker-connector.js';
+import type { WorkerConfig } from './worker-config.js';
+import { WorkerSinkTask } from './worker-sink-task.js';
+import { WorkerSourceTask } from './worker-source-task.js';
+import { taskName, type TaskStatusListener, type WorkerTask } from './worker-task.js';
+
+export interface WorkerOptions {
+  workerId: string;
+  config: WorkerConfig;
+  plugins: Plugins;
+  offsetStore: OffsetBackingStore;
+  statusStore: StatusBackingStore;
+  metrics: ConnectMetrics;
+  logger: Logger;
+}
+
+export interface ConnectorCallbacks {
+  requestTaskReconfiguration(connector: string): void;
+}
+
+export class Worker {
+  private readonly connectors = new Map<string, WorkerConnector>();
+  private readonly tasks = new Map<string, WorkerTask>();
+  private admin: Admin | null = null;
+
+  constructor(private readonly opts: WorkerOptions) {
+    registerKafkaJsCodecs();
+  }
+
+  get workerId(): string {
+    return this.opts.workerId;
+  }
+
+  /** Reads the Kafka cluster id (GET / reports it), which also proves the cluster is reachable. */
+  async start(): Promise<string> {
+    this.admin = new Kafka(kafkaConfig(clientConfig('admin', this.opts.config.originals, {}, 'All'), 'sluice-worker-admin')).admin();
+    await this.admin.connect();
+    const { clusterId } = await this.admin.describeCluster();
+    return clusterId;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopAndAwaitTasks([...this.tasks.values()].map((t) => t.id));
+    for (const name of [...this.connectors.keys()]) await this.stopConnector(name);
+    await this.admin?.disconnect();
+  }
+
+  connectorNames(): string[] {
+    return [...this.connectors.keys()];
+  }
+
+  isRunning(connector: string): boolean {
+    return this.connectors.get(connector)?.isRunning() ?? false;
+  }
+
+  taskIds(connector: string): ConnectorTaskId[] {
+    return [...this.tasks.values()].map((t) => t.id).filter((id) => id.connector === connector);
+  }
+
+  createConnector(config: Record<string, string>): Connector {
+    return this.opts.plugins.resolve(config['connector.class'] ?? '', ['source', 'sink']).create() as Connector;
+  }
+
+  async startConnector(name: string, config: Record<string, string>, target: TargetState, callbacks: ConnectorCallbacks): Promise<void> {
+    if (this.connectors.has(name)) throw new ConnectError(`Connector ${name} is already running on this worker`, 500);
+    const log = this.opts.logger;
+    const reader = new OffsetStorageReader(name, this.opts.offsetStore);
+    let wc: WorkerConnector | undefined;
+    const context = new ConnectorContextImpl(
+      {
+        requestTaskReconfiguration: () => callbacks.requestTaskReconfiguration(name),
+        raiseError: (err) => wc?.fail(err),
+      },
+      reader,
+    );
+    const connector = this.createConnector(config);
+    wc = new WorkerConnector(name, connector, config, context, this.connectorListener(), this.opts.config.gracefulShutdownTimeoutMs, log);
+    this.connectors.set(name, wc);
+    await wc.initialize();
+    await wc.transitionTo(target);
+  }
+
+  async setConnectorTargetState(name: string, target: TargetState): Promise<void> {
+    await this.connectors.get(name)?.transitionTo(target);
+    for (const task of this.tasks.values()) if (task.id.connector === name && target !== 'STOPPED') task.transitionTo(target);
+  }
+
+  async stopConnector(name: string): Promise<void> {
+    const wc = this.connectors.get(name);
+    if (wc === undefined) return;
+    this.connectors.delete(name);
+    await wc.shutdown();
+  }
+
+  /** The connector's task configs with the framework keys Kafka Connect adds (task.class, topics). */
+  async connectorTaskConfigs(name: string, config: Record<string, string>): Promise<TaskConfig[]> {
+    const wc = this.connectors.get(name);
+    if (wc === undefined || !wc.isRunning()) return [];
+    const connector = wc.connector;
+    const maxTasks = Number(config['tasks.max'] ?? '1');
+    const generated = await connector.taskConfigs(maxTasks);
+    const enforce = (config['tasks.max.enforce'] ?? 'true').toLowerCase() !== 'false';
+    if (generated.length > maxTasks && enforce) {
+      const err = new ConnectError(
+        `The connector ${name} has generated ${generated.length} tasks, which is greater than ${maxTasks}, the maximum number of tasks it is configured to create. This behaviour should be considered a bug and is disallowed. If necessary, it can be permitted by reconfiguring the connector with 'tasks.max.enforce' set to false; however, this option will be removed in a future release of Kafka Connect.`,
+      );
+      wc.fail(err);
+      throw err;
+    }
+    const taskClass = connector.taskClass().className;
+    return generated.map((t) => {
+      const out: TaskConfig = { ...t, 'task.class': taskClass };
+      if (connector.kind === 'sink') {
+        if (config['topics'] !== undefined) out['topics'] = config['topics'];
+        if (config['topics.regex'] !== undefined) out['topics.regex'] = config['topics.regex'];
+      }
+      return out;
+    });
+  }
+
+  connectorFailed(name: string): boolean {
+    return this.connectors.get(name)?.isFailed() ?? false;
+  }
+
+  startTask(id: ConnectorTaskId, connectorConfig: Record<string, string>, taskConfig: Record<string, string>, target: TargetState): void {
+    const key = taskName(id);
+    if (this.tasks.has(key)) throw new ConnectError(`Task ${key} is already running on this worker`, 500);
+    const listener = this.taskListener();
+    let task: WorkerTask;
+    try {
+      const connector = this.createConnector(connectorConfig);
+      task = connector.kind === 'source' ? this.buildSourceTask(id, connector, connectorConfig, taskConfig, target, listener) : this.buildSinkTask(id, connector, connectorConfig, taskConfig, target, listener);
+    } catch (err) {
+      this.opts.logger.error({ err, task: key }, 'failed to create task');
+      listener.onFailure(id, err);
+      return;
+    }
+    this.tasks.set(key, task);
+    this.opts.statusStore.putTask({ connector: id.connector, task: id.task, state: 'UNASSIGNED', workerId: this.workerId });
+    task.run();
+  }
+
+  setTaskTargetState(id: ConnectorTaskId, target: TargetState): void {
+    this.tasks.get(taskName(id))?.transitionTo(target);
+  }
+
+  /** Stops tasks together within task.shutdown.graceful.timeout.ms; the rest are abandoned. */
+  async stopAndAwaitTasks(ids: ConnectorTaskId[]): Promise<void> {
+    const stopping = ids.map((id) => this.tasks.get(taskName(id))).filter((t): t is WorkerTask => t !== undefined);
+    for (const t of stopping) t.stop();
+    const deadline = Date.now() + this.opts.config.gracefulShutdownTimeoutMs;
+    for (const t of stopping) {
+      const done = await t.awaitStop(Math.max(0, deadline - Date.now()));
+      if (!done) {
+        this.opts.logger.error({ task: taskName(t.id) }, 'graceful stop of task failed; abandoning it');
+        t.cancel();
+        this.opts.statusStore.putTask({ connector: t.id.connector, task: t.id.task, state: 'UNASSIGNED', workerId: this.workerId });
+      }
+      this.tasks.delete(taskName(t.id));
+      this.opts.metrics.removeTask(t.id.connector, t.id.task);
+    }
+  }
+
+  private buildSourceTask(
+    id: ConnectorTaskId,
+    connector: SourceConnector,
+    connectorConfig: Record<string, string>,
+    taskConfig: Record<string, string>,
+    target: TargetState,
+    listener: TaskStatusListener,
+  ): WorkerSourceTask {
+    const { config, offsetStore, logger, metrics, statusStore } = this.opts;
+    const task = this.createTask(connector, taskConfig);
+    const producerProps = clientConfig('producer', config.originals, connectorConfig, config.overridePolicy);
+    const settings = producerSettings(producerProps);
+    const chosenPartitions = new WeakMap<Message, number>();
+    const defaultPartitioner = Partitioners.DefaultPartitioner();
+    const producer = new Kafka(kafkaConfig(producerProps, `connector-producer-${taskName(id)}`)).producer({
+      ...settings.config,
+      createPartitioner: () => (args) => {
+        const p = defaultPartitioner(args);
+        chosenPartitions.set(args.message, p);
+        return p;
+      },
+    });
+    const reader = new OffsetStorageReader(id.connector, offsetStore);
+    const creation = config.topicCreationEnabled && topicCreationRequested(connectorConfig);
+    const adminProps = clientConfig('admin', config.originals, connectorConfig, config.overridePolicy);
+    const { key, value, header } = this.converters(connectorConfig);
+    const wrapped = new WorkerSourceTask({
+      id,
+      task,
+      taskConfig,
+      context: new SourceTaskContextImpl(taskConfig, reader),
+      producer,
+      chosenPartitions,
+      keyConverter: key,
+      valueConverter: value,
+      headerConverter: header,
+      transforms: this.transformationChain(connectorConfig),
+      offsetWriter: new OffsetStorageWriter(id.connector, offsetStore),
+      settings: {
+        offsetFlushIntervalMs: config.offsetFlushIntervalMs,
+        offsetFlushTimeoutMs: config.offsetFlushTimeoutMs,
+        acks: settings.acks,
+        compression: settings.compression,
+      },
+      initialState: target,
+      listener,
+      metrics,
+      logger,
+      beforeFirstSend: async (topic) => {
+        if (config.topicTrackingEnabled) statusStore.addTopic(id.connector, topic);
+        if (creation) await this.createTopicIfMissing(adminProps, topic, topicSettingsFor(connectorConfig, topic));
+      },
+    });
+    return wrapped;
+  }
+
+  private buildSinkTask(
+    id: ConnectorTaskId,
+    connector: SinkConnector,
+    connectorConfig: Record<string, string>,
+    taskConfig: Record<string, string>,
+    target: TargetState,
+    listener: TaskStatusListener,
+  ): WorkerSinkTask {
+    const { config, logger, metrics, statusStore } = this.opts;
+    const task = this.createTask(connector, taskConfig);
+    const consumerProps = clientConfig('consumer', config.originals, connectorConfig, config.overridePolicy);
+    const { fromBeginning, ...consumerOptions } = consumerConfig(consumerProps, `connect-${id.connector}`);
+    const consumer = new Kafka(kafkaConfig(consumerProps, `connector-consumer-${taskName(id)}`)).consumer(consumerOptions);
+    const topicsRegex = (taskConfig['topics.regex'] ?? connectorConfig['topics.regex'] ?? '').trim();
+    const topics = (taskConfig['topics'] ?? connectorConfig['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+    const { key, value, header } = this.converters(connectorConfig);
+    let runner: WorkerSinkTask | undefined;
+    const context = new SinkTaskContextImpl(taskConfig, null, (pause, resume) => runner?.applyTaskPause(pause, resume));
+    runner = new WorkerSinkTask({
+      id,
+      task,
+      taskConfig,
+      context,
+      consumer,
+      subscription: topicsRegex !== '' ? { topicsRegex: new RegExp(`^(?:${topicsRegex})$`), fromBeginning } : { topics: [...new Set(topics)], fromBeginning },
+      keyConverter: key,
+      valueConverter: value,
+      headerConverter: header,
+      transforms: this.transformationChain(connectorConfig),
+      settings: { offsetFlushIntervalMs: config.offsetFlushIntervalMs, offsetFlushTimeoutMs: config.offsetFlushTimeoutMs },
+      initialState: target,
+      listener,
+      metrics,
+      logger,
+      onTopicSeen: (topic) => {
+        if (config.topicTrackingEnabled) statusStore.addTopic(id.connector, topic);
+      },
+    });
+    return runner;
+  }
+
+  private createTask<T>(connector: { taskClass(): { className: string; create(): T } }, taskConfig: Record<string, string>): T {
+    const taskClass = connector.taskClass();
+    const wanted = taskConfig['task.class'];
+    if (wanted !== undefined && wanted !== taskClass.className) {
+      throw new ConnectError(`Task class ${wanted} does not match the connector's task class ${taskClass.className}`);
+    }
+    return taskClass.create();
+  }
+
+  /** The connector's converters if it sets them (with only its own prefixed settings), else the worker's. */
+  converters(connectorConfig: Record<string, string>): { key: Converter; value: Converter; header: HeaderConverter } {
+    const pick = (prefix: 'key.converter' | 'value.converter' | 'header.converter') => {
+      const own = connectorConfig[prefix];
+      const source = own !== undefined && own !== '' ? connectorConfig : this.opts.config.originals;
+      const className = source[prefix] ?? (prefix === 'header.converter' ? 'org.apache.kafka.connect.storage.SimpleHeaderConverter' : undefined);
+      if (className === undefined) throw new ConnectError(`Missing required configuration "${prefix}" which has no default value.`, 400);
+      const kinds = prefix === 'header.converter' ? (['header_converter', 'converter'] as const) : (['converter'] as const);
+      return { instance: this.opts.plugins.resolve(className, kinds).create(), settings: withPrefix(source, `${prefix}.`) };
+    };
+    const key = pick('key.converter');
+    const value = pick('value.converter');
+    const header = pick('header.converter');
+    (key.instance as Converter).configure(key.settings, true);
+    (value.instance as Converter).configure(value.settings, false);
+    (header.instance as HeaderConverter).configure({ ...header.settings, 'converter.type': 'header' });
+    return { key: key.instance as Converter, value: value.instance as Converter, header: header.instance as HeaderConverter };
+  }
+
+  transformationChain(connectorConfig: Record<string, string>): TransformationChain {
+    const aliases = (connectorConfig['transforms'] ?? '').split(',').map((a) => a.trim()).filter((a) => a.length > 0);
+    const stages: TransformationStage[] = aliases.map((alias) => {
+      const prefix = `transforms.${alias}.`;
+      const settings = withPrefix(connectorConfig, prefix);
+      const type = settings['type'];
+      if (type === undefined) throw new ConnectError(`Missing required configuration "${prefix}type" which has no default value.`, 400);
+      const transformation = this.opts.plugins.resolve(type, ['transformation']).create() as Transformation;
+      const { type: _t, predicate: predicateAlias, negate, ...own } = settings;
+      transformation.configure(own);
+      let predicate: Predicate | undefined;
+      if (predicateAlias !== undefined && predicateAlias !== '') {
+        const pSettings = withPrefix(connectorConfig, `predicates.${predicateAlias}.`);
+        const pType = pSettings['type'];
+        if (pType === undefined) throw new ConnectError(`Missing required configuration "predicates.${predicateAlias}.type" which has no default value.`, 400);
+        predicate = this.opts.plugins.resolve(pType, ['predicate']).create() as Predicate;
+        const { type: _p, ...pOwn } = pSettings;
+        predicate.configure(pOwn);
+      }
+      return { alias, transformation, predicate, negate: negate === 'true' };
+    });
+    return new TransformationChain(stages);
+  }
+
+  private async createTopicIfMissing(adminProps: Record<string, string>, topic: string, settings: ReturnType<typeof topicSettingsFor>): Promise<void> {
+    const admin = new Kafka(kafkaConfig(adminProps, 'connector-adminclient')).admin();
+    await admin.connect();
+    try {
+      if ((await admin.listTopics()).includes(topic)) return;
+      await admin.createTopics({ topics: [{ topic, numPartitions: settings.numPartitions, replicationFactor: settings.replicationFactor, configEntries: settings.configEntries }] });
+      this.opts.logger.info({ topic, ...settings }, 'created topic for source connector');
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private connectorListener(): ConnectorStatusListener {
+    const { statusStore, metrics } = this.opts;
+    const put = (connector: string, state: 'RUNNING' | 'PAUSED' | 'STOPPED' | 'FAILED' | 'UNASSIGNED', err?: unknown) => {
+      const previous = statusStore.connector(connector);
+      statusStore.putConnector({ connector, state, workerId: this.workerId, ...(err === undefined ? {} : { trace: traceOf(err) }), ...(previous?.restartAttempts ? { restartAttempts: previous.restartAttempts } : {}) });
+      metrics.setConnectorState(connector, state);
+    };
+    return {
+      onStartup: (c) => put(c, 'RUNNING'),
+      onPause: (c) => put(c, 'PAUSED'),
+      onStop: (c) => put(c, 'STOPPED'),
+      onFailure: (c, err) => put(c, 'FAILED', err),
+      onShutdown: (c) => put(c, 'UNASSIGNED'),
+    };
+  }
+
+  private taskListener(): TaskStatusListener {
+    const { statusStore, metrics } = this.opts;
+    const put = (id: ConnectorTaskId, state: 'RUNNING' | 'PAUSED' | 'FAILED' | 'UNASSIGNED', err?: unknown) => {
+      const previous = statusStore.task(id.connector, id.task);
+      statusStore.putTask({
+        connector: id.connector,
+        task: id.task,
+        state,
+        workerId: this.workerId,
+        ...(err === undefined ? {} : { trace: traceOf(err) }),
+        ...(previous?.restartAttempts ? { restartAttempts: previous.restartAttempts } : {}),
+      });
+      metrics.setTaskState(id.connector, id.task, state);
+    };
+    return {
+      onStartup: (id) => put(id, 'RUNNING'),
+      onPause: (id) => put(id, 'PAUSED'),
+      onResume: (id) => put(id, 'RUNNING'),
+      onFailure: (id, err) => put(id, 'FAILED', err),
+      onShutdown: (id) => put(id, 'UNASSIGNED'),
+    };
+  }
+}
