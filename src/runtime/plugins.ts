@@ -47,22 +47,23 @@ export interface PluginModule {
 }
 
 export class Plugins {
-  private readonly byClass = new Map<string, PluginDescriptor>();
+  /** Keyed by kind and class: a class such as StringConverter is both a converter and a header converter. */
+  private readonly byKindAndClass = new Map<string, PluginDescriptor>();
 
   register(...descriptors: PluginDescriptor[]): this {
-    for (const d of descriptors) this.byClass.set(d.className, d);
+    for (const d of descriptors) this.byKindAndClass.set(`${d.kind}:${d.className}`, d);
     return this;
   }
 
   list(kinds?: readonly PluginKind[]): PluginDescriptor[] {
-    return [...this.byClass.values()].filter((d) => kinds === undefined || kinds.includes(d.kind)).sort((a, b) => a.className.localeCompare(b.className));
+    return [...this.byKindAndClass.values()].filter((d) => kinds === undefined || kinds.includes(d.kind)).sort((a, b) => a.className.localeCompare(b.className));
   }
 
   /** Resolves a class name or alias among `kinds`; undefined if nothing matches. Throws when ambiguous. */
   find(name: string, kinds: readonly PluginKind[]): PluginDescriptor | undefined {
-    const exact = this.byClass.get(name);
-    if (exact !== undefined && kinds.includes(exact.kind)) return exact;
-    const matches = this.list(kinds).filter((d) => aliasesOf(d).includes(name));
+    const exact = kinds.map((k) => this.byKindAndClass.get(`${k}:${name}`)).find((d) => d !== undefined);
+    if (exact !== undefined) return exact;
+    const matches = dedupeByClass(this.list(kinds).filter((d) => aliasesOf(d).includes(name)));
     if (matches.length > 1) {
       const what = kinds.includes('source') || kinds.includes('sink') ? 'connector' : kinds[0];
       throw new ConnectError(`More than one ${what} matches alias ${name}. Please use full package and class name instead. Classes found: ${matches.map((m) => m.className).join(', ')}`, 400);
@@ -103,6 +104,11 @@ export class Plugins {
     }
     return loaded;
   }
+}
+
+function dedupeByClass(list: PluginDescriptor[]): PluginDescriptor[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.className) && seen.add(d.className));
 }
 
 function candidatePackages(dir: string): string[] {

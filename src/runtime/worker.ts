@@ -7,6 +7,7 @@ import { Kafka, Partitioners, type Admin, type Message } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
 import type { Predicate, Transformation } from '../connect/transformation.js';
+import { configuredConverters } from '../converters/configured-converters.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
 import type { ConnectMetrics } from '../metrics/connect-metrics.js';
 import { clientConfig } from './client-configs.js';
@@ -289,23 +290,9 @@ export class Worker {
     return taskClass.create();
   }
 
-  /** The connector's converters if it sets them (with only its own prefixed settings), else the worker's. */
   converters(connectorConfig: Record<string, string>): { key: Converter; value: Converter; header: HeaderConverter } {
-    const pick = (prefix: 'key.converter' | 'value.converter' | 'header.converter') => {
-      const own = connectorConfig[prefix];
-      const source = own !== undefined && own !== '' ? connectorConfig : this.opts.config.originals;
-      const className = source[prefix] ?? (prefix === 'header.converter' ? 'org.apache.kafka.connect.storage.SimpleHeaderConverter' : undefined);
-      if (className === undefined) throw new ConnectError(`Missing required configuration "${prefix}" which has no default value.`, 400);
-      const kinds = prefix === 'header.converter' ? (['header_converter', 'converter'] as const) : (['converter'] as const);
-      return { instance: this.opts.plugins.resolve(className, kinds).create(), settings: withPrefix(source, `${prefix}.`) };
-    };
-    const key = pick('key.converter');
-    const value = pick('value.converter');
-    const header = pick('header.converter');
-    (key.instance as Converter).configure(key.settings, true);
-    (value.instance as Converter).configure(value.settings, false);
-    (header.instance as HeaderConverter).configure({ ...header.settings, 'converter.type': 'header' });
-    return { key: key.instance as Converter, value: value.instance as Converter, header: header.instance as HeaderConverter };
+    const c = configuredConverters(this.opts.config.originals, connectorConfig);
+    return { key: c.keyConverter, value: c.valueConverter, header: c.headerConverter };
   }
 
   transformationChain(connectorConfig: Record<string, string>): TransformationChain {

@@ -50,7 +50,7 @@ interface StoredConnector {
 
 const WORKER_ID = '127.0.0.1:8083';
 
-function key(name: string, type: string, documentation: string, order: number, required = true): ConfigKeyInfo {
+function key(name: string, type: ConfigKeyInfo['type'], documentation: string, order: number, required = true): ConfigKeyInfo {
   return {
     name,
     type,
@@ -138,7 +138,7 @@ export class InMemoryHerder implements Herder {
     await this.hold;
     const validation = await this.validateConnectorConfig(config);
     if (validation.error_count > 0) {
-      throw new BadRequestError(invalidConfigMessage(validation.configs.flatMap((c) => c.value.errors)));
+      throw new BadRequestError(invalidConfigMessage(validation.configs.flatMap((c) => c.value?.errors ?? [])));
     }
     const existing = this.connectorsByName.get(name);
     if (existing !== undefined && !options.allowReplace) throw new AlreadyExistsError(`Connector ${name} already exists`);
@@ -296,7 +296,7 @@ export class InMemoryHerder implements Herder {
     });
     return {
       name: connectorClass,
-      error_count: configs.reduce((n, c) => n + c.value.errors.length, 0),
+      error_count: configs.reduce((n, c) => n + (c.value?.errors.length ?? 0), 0),
       groups: ['Common'],
       configs,
     };
