@@ -37,7 +37,7 @@ export function formatIsoTimestamp(date: Date): string {
 export function javaDateToString(date: Date): string {
   if (Number.isNaN(date.getTime())) return 'Invalid Date';
   const time = `${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`;
-  return `${DAY_NAMES[date.getUTCDay()]} ${MONTH_NAMES[date.getUTCMonth()]} ${pad(date.getUTCDate(), 2)} ${time} UTC ${pad(yearOfEra(date), 4)}`;
+  return `${DAY_NAMES[date.getUTCDay()]} ${MONTH_NAMES[date.getUTCMonth()]} ${pad(date.getUTCDate(), 2)} ${time} UTC ${yearOfEra(date)}`;
 }
 
 type PatternPart = { field: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millis' } | { literal: string };

@@ -48,6 +48,10 @@ describe('Float.toString', () => {
     [-2.5, '-2.5'],
     [0.001, '0.001'],
     [1e-4, '1.0E-4'],
+    // Exact ties between two shortest decimals take the even digit.
+    [2304671.25, '2304671.2'],
+    [42148.0625, '42148.062'],
+    [-365198.125, '-365198.12'],
   ])('%s prints as %s', (value, text) => {
     expect(formatJavaFloat(value)).toBe(text);
   });

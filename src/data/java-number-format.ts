@@ -95,13 +95,23 @@ function jsShortest(magnitude: number): ShortestDecimal {
   return parseExponential(magnitude.toExponential());
 }
 
-// For normal floats the shortest p-digit decimal that rounds back is also the closest one.
+// For normal floats the closest p-digit decimal is the one to take, when it rounds back, except
+// on an exact tie, where toExponential rounds up and Java takes the even digit.
 function floatShortest(magnitude: number): ShortestDecimal {
   for (let precision = 1; precision <= 9; precision++) {
     const text = magnitude.toExponential(precision - 1);
-    if (Math.fround(Number(text)) === magnitude) return parseExponential(text);
+    if (Math.fround(Number(text)) !== magnitude) continue;
+    if (isTie(magnitude, precision)) return exactShortest(magnitude, FLOAT);
+    return parseExponential(text);
   }
   return parseExponential(magnitude.toExponential(8));
+}
+
+// Whether the value lies exactly halfway between two decimals of `precision` digits.
+function isTie(magnitude: number, precision: number): boolean {
+  const longer = magnitude.toExponential(Math.min(precision + 40, 100));
+  const digits = longer.slice(0, longer.indexOf('e')).replace('.', '');
+  return /^5(0*)$/.test(digits.slice(precision));
 }
 
 /**

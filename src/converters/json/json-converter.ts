@@ -36,8 +36,10 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   fromConnectData(topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
     if (schema === null && (value === null || value === undefined)) return null;
-    const json = this.#config.schemasEnabled ? this.#toJson.envelope(schema, value) : this.#toJson.value(schema, value);
-    return Buffer.from(json, 'utf8');
+    return withTopic(topic, () => {
+      const json = this.#config.schemasEnabled ? this.#toJson.envelope(schema, value) : this.#toJson.value(schema, value);
+      return Buffer.from(json, 'utf8');
+    });
   }
 
   toConnectData(topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
@@ -51,12 +53,14 @@ export class JsonConverter implements Converter, HeaderConverter {
         { topic, cause: error },
       );
     }
-    if (!this.#config.schemasEnabled) return { schema: null, value: this.#toConnect.value(null, node) };
+    if (!this.#config.schemasEnabled) return withTopic(topic, () => ({ schema: null, value: this.#toConnect.value(null, node) }));
     if (node?.kind !== 'object' || node.fields.size !== 2 || !node.fields.has('schema') || !node.fields.has('payload')) {
       throw new DataException(ENVELOPE_REQUIRED_MESSAGE, { topic });
     }
-    const schema = this.#toConnect.schema(node.fields.get('schema'));
-    return { schema, value: this.#toConnect.value(schema, node.fields.get('payload')) };
+    return withTopic(topic, () => {
+      const schema = this.#toConnect.schema(node.fields.get('schema'));
+      return { schema, value: this.#toConnect.value(schema, node.fields.get('payload')) };
+    });
   }
 
   fromConnectHeader(topic: string, _headerKey: string, schema: Schema | null, value: unknown): Buffer | null {
@@ -65,5 +69,15 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   toConnectHeader(topic: string, _headerKey: string, bytes: Uint8Array | null): SchemaAndValue {
     return this.toConnectData(topic, null, bytes);
+  }
+}
+
+/** Runs a conversion, tagging its DataException with the topic (the message stays Kafka's). */
+function withTopic<T>(topic: string, convert: () => T): T {
+  try {
+    return convert();
+  } catch (error) {
+    if (error instanceof DataException && error.topic === undefined) throw new DataException(error.message, { topic, cause: error });
+    throw error;
   }
 }
