@@ -4,6 +4,7 @@ Commands:
   broker           Run the embedded Kafka-compatible broker (development and tests)
   dev              Zero-setup development mode (embedded broker; more with later releases)
   schema-registry  Run the embedded Confluent-compatible Schema Registry
+  standalone       Run a standalone Connect worker (connect-standalone compatible)
 
 Run "sluice <command> --help" for the options of a command.`;
 
@@ -14,6 +15,7 @@ type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   broker: async () => (await import('./broker-command.js')).runBrokerCommand,
   dev: async () => (await import('./broker-command.js')).runBrokerCommand,
+  standalone: async () => (await import('./standalone-command.js')).runStandaloneCommand,
   'schema-registry': async () => (await import('./schema-registry-command.js')).runSchemaRegistryCommand,
 };
 

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import {
-  CompressionCodecs,
+import kafkajs, {
   CompressionTypes,
   logLevel,
   type ConsumerConfig,
@@ -175,6 +174,8 @@ export function registerKafkaJsCodecs(): void {
     compress: async (encoder: { buffer: Buffer }) => compress(id, encoder.buffer),
     decompress: async (buffer: Buffer) => decompress(id, buffer),
   });
+  // Not among the names Node detects in kafkajs' CommonJS exports: reach it through the default export.
+  const { CompressionCodecs } = kafkajs;
   CompressionCodecs[CompressionTypes.Snappy] = codec(2);
   CompressionCodecs[CompressionTypes.LZ4] = codec(3);
   CompressionCodecs[CompressionTypes.ZSTD] = codec(4);
