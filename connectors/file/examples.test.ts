@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceConnector, SourceTask } from '../../src/connect/index.js';
+import type { Transformation } from '../../src/connect/transformation.js';
 import { parseProperties } from '../../src/config/index.js';
 import { SinkRecord, SourceRecord } from '../../src/data/index.js';
 import { Plugins } from '../../src/runtime/plugins.js';
@@ -16,12 +17,6 @@ import { sourceContext, TempDirs } from './test-support.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
 const COMPILED = ['dist/src/data/index.js', 'dist/src/config/index.js'].map((p) => join(ROOT, p));
-
-interface Transformation {
-  configure(config: Record<string, string>): void;
-  apply<R extends SourceRecord | SinkRecord>(record: R): R | null;
-  close(): void;
-}
 
 const temp = new TempDirs();
 afterEach(() => temp.removeAll());
@@ -77,6 +72,7 @@ describe('examples/plugins', () => {
     const descriptor = plugins.resolve('com.example.transforms.UppercaseValue', ['transformation']);
     expect(descriptor.kind).toBe('transformation');
     const transform = descriptor.create() as Transformation;
+    expect(transform.config().names()).toEqual(['locale']);
     transform.configure({});
     const source = new SourceRecord({ sourcePartition: { p: 1 }, sourceOffset: { o: 2 }, topic: 't', value: 'hello world', timestamp: 7 });
     const upper = transform.apply(source);

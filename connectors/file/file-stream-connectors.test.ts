@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigException, type ConfigValue } from '../../src/config/index.js';
 import { Plugins } from '../../src/runtime/plugins.js';
+import { SLUICE_VERSION } from '../../src/runtime/version.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { BUILTIN_CONNECTORS } from '../index.js';
 import { FileStreamSinkConnector, FileStreamSinkTask, FileStreamSourceConnector, FileStreamSourceTask } from './index.js';
@@ -136,7 +136,7 @@ describe('FileStreamSinkConnector', () => {
 describe('BUILTIN_CONNECTORS', () => {
   it('registers both file connectors under their class names and aliases', () => {
     const plugins = new Plugins().register(...BUILTIN_CONNECTORS);
-    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const version = SLUICE_VERSION;
     for (const alias of ['org.apache.kafka.connect.file.FileStreamSourceConnector', 'FileStreamSourceConnector', 'FileStreamSource']) {
       const descriptor = plugins.resolve(alias, ['source', 'sink']);
       expect(descriptor.kind).toBe('source');

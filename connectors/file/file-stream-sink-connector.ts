@@ -4,7 +4,7 @@ import type { Logger } from '../../src/util/logger.js';
 import { fileConnectorLogger } from './file-connector-logger.js';
 import { parseSinkConfig, SINK_CONFIG_DEF } from './file-stream-sink-config.js';
 import { FileStreamSinkTask } from './file-stream-sink-task.js';
-import { SLUICE_VERSION } from './version.js';
+import { SLUICE_VERSION } from '../../src/runtime/version.js';
 
 /** Writes record values to a file, or standard output, one per line (Kafka's FileStreamSinkConnector). */
 export class FileStreamSinkConnector implements SinkConnector {

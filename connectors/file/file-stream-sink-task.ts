@@ -4,7 +4,7 @@ import { ConnectError, type PartitionOffsets, type SinkTask, type SinkTaskContex
 import { javaToString, type SinkRecord } from '../../src/data/index.js';
 import { AppendWriter, FileDestination, StreamDestination } from './append-writer.js';
 import { parseSinkConfig } from './file-stream-sink-config.js';
-import { SLUICE_VERSION } from './version.js';
+import { SLUICE_VERSION } from '../../src/runtime/version.js';
 
 export interface FileStreamSinkTaskOptions {
   /** Written to when `file` is unset, instead of process.stdout. */

@@ -4,7 +4,7 @@ import type { Logger } from '../../src/util/logger.js';
 import { fileConnectorLogger } from './file-connector-logger.js';
 import { FILE_CONFIG, parseSourceConfig, SOURCE_CONFIG_DEF } from './file-stream-source-config.js';
 import { FileStreamSourceTask, FILENAME_FIELD, POSITION_FIELD } from './file-stream-source-task.js';
-import { SLUICE_VERSION } from './version.js';
+import { SLUICE_VERSION } from '../../src/runtime/version.js';
 
 /** Kafka's ExactlyOnceSupport (KIP-618). */
 export type ExactlyOnceSupport = 'SUPPORTED' | 'UNSUPPORTED';

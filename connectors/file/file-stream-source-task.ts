@@ -8,7 +8,7 @@ import { fileConnectorLogger } from './file-connector-logger.js';
 import { parseSourceConfig, type FileStreamSourceSettings } from './file-stream-source-config.js';
 import { IdleWait } from './idle-wait.js';
 import { LineBuffer } from './line-buffer.js';
-import { SLUICE_VERSION } from './version.js';
+import { SLUICE_VERSION } from '../../src/runtime/version.js';
 
 export const FILENAME_FIELD = 'filename';
 export const POSITION_FIELD = 'position';

@@ -3,7 +3,7 @@ import type { SinkConnector, SourceConnector } from '../../src/connect/index.js'
 import type { PluginDescriptor } from '../../src/runtime/plugins.js';
 import { FileStreamSinkConnector } from './file-stream-sink-connector.js';
 import { FileStreamSourceConnector } from './file-stream-source-connector.js';
-import { SLUICE_VERSION } from './version.js';
+import { SLUICE_VERSION } from '../../src/runtime/version.js';
 
 export { FileStreamSinkConnector } from './file-stream-sink-connector.js';
 export { FileStreamSinkTask, type FileStreamSinkTaskOptions } from './file-stream-sink-task.js';

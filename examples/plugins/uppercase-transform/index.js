@@ -1,22 +1,34 @@
 // An example transformation plugin: uppercases record values that are strings and passes every
-// other record through unchanged.
+// other record through unchanged. It implements Sluice's Transformation interface
+// (src/connect/transformation.ts, Kafka's Transformation):
+//   { config(): ConfigDef; configure(config); apply(record): record | null; close() }
+// `apply` returns a copy made with `record.newRecord(...)`, so everything the transform does not
+// touch (source offsets, Kafka offsets, headers) is kept; null would drop the record.
 //
-// Sluice has not fixed its transformation API yet; this follows the shape it is expected to take,
-// Kafka's Transformation reduced to
-//   { configure(config: Record<string, string>): void; apply(record): record | null; close(): void }
-// where `apply` returns a new record (or null to drop it) made with `record.newRecord(...)`, so
-// everything the transform does not touch (source offsets, Kafka offsets, headers) is kept.
-// It needs nothing from Sluice itself, so it imports nothing.
+// ConfigDef comes from this repository's compiled dist/ (run `npm run build` first). A published
+// plugin would depend on the `sluice` package instead and import from it.
+import { ConfigDef, ConfigType, Importance, ParsedConfig } from '../../../dist/src/config/index.js';
 
 const VERSION = '1.0.0';
+
+const CONFIG_DEF = new ConfigDef().define({
+  name: 'locale',
+  type: ConfigType.STRING,
+  defaultValue: '',
+  importance: Importance.LOW,
+  documentation: 'BCP 47 language tag for language-specific case rules (e.g. "tr" maps i to İ); empty for the default rules',
+});
 
 class UppercaseValue {
   #locale = null;
 
-  /** `locale` (optional): a BCP 47 tag for language-specific rules, e.g. `tr` for the dotted İ. */
+  config() {
+    return CONFIG_DEF;
+  }
+
   configure(config) {
-    const locale = config.locale;
-    this.#locale = typeof locale === 'string' && locale !== '' ? locale : null;
+    const locale = new ParsedConfig(CONFIG_DEF, config).getString('locale');
+    this.#locale = locale === null || locale === '' ? null : locale;
   }
 
   apply(record) {
