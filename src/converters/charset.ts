@@ -19,10 +19,12 @@ function swapBytes(bytes: Buffer): Buffer {
   return swapped;
 }
 
+const UTF8_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+
 const UTF_8: JavaCharset = {
   name: 'UTF-8',
   encode: (text) => Buffer.from(text.replace(LONE_SURROGATE, '?'), 'utf8'),
-  decode: (bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+  decode: (bytes) => UTF8_DECODER.decode(bytes),
 };
 
 const UTF_16BE: JavaCharset = {

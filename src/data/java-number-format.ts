@@ -19,7 +19,7 @@ export function formatJavaFloat(value: number): string {
   if (special !== null) return special;
   const magnitude = Math.abs(single);
   // Subnormals and powers of two (whose rounding interval is lopsided) take the exact path.
-  const exact = magnitude < FLOAT_MIN_NORMAL || FLOAT.decompose(magnitude).lowerGapHalved;
+  const exact = magnitude < FLOAT_MIN_NORMAL || isPowerOfTwoFloat(magnitude);
   const decimal = exact ? exactShortest(magnitude, FLOAT) : floatShortest(magnitude);
   return layout(single < 0, decimal);
 }
@@ -41,14 +41,16 @@ interface BinaryFormat {
 const DOUBLE_MIN_NORMAL = 2.2250738585072014e-308;
 const FLOAT_MIN_NORMAL = 1.1754943508222875e-38;
 
+// Shared scratch views: allocating a buffer per call costs more than the formatting.
+const SCRATCH = new DataView(new ArrayBuffer(8));
+
 const DOUBLE: BinaryFormat = {
   significandBits: 52,
   minExponent: -1074,
   maxDigits: 17,
   decompose(value) {
-    const view = new DataView(new ArrayBuffer(8));
-    view.setFloat64(0, value);
-    const bits = view.getBigUint64(0);
+    SCRATCH.setFloat64(0, value);
+    const bits = SCRATCH.getBigUint64(0);
     const biased = Number((bits >> 52n) & 0x7ffn);
     const fraction = bits & ((1n << 52n) - 1n);
     if (biased === 0) return { significand: fraction, exponent: -1074, lowerGapHalved: false };
@@ -61,15 +63,19 @@ const FLOAT: BinaryFormat = {
   minExponent: -149,
   maxDigits: 9,
   decompose(value) {
-    const view = new DataView(new ArrayBuffer(4));
-    view.setFloat32(0, value);
-    const bits = view.getUint32(0);
+    SCRATCH.setFloat32(0, value);
+    const bits = SCRATCH.getUint32(0);
     const biased = (bits >>> 23) & 0xff;
     const fraction = BigInt(bits & 0x7fffff);
     if (biased === 0) return { significand: fraction, exponent: -149, lowerGapHalved: false };
     return { significand: fraction | (1n << 23n), exponent: biased - 150, lowerGapHalved: fraction === 0n && biased > 1 };
   },
 };
+
+function isPowerOfTwoFloat(value: number): boolean {
+  SCRATCH.setFloat32(0, value);
+  return (SCRATCH.getUint32(0) & 0x7fffff) === 0;
+}
 
 function specialText(value: number): string | null {
   if (Number.isNaN(value)) return 'NaN';
@@ -80,13 +86,15 @@ function specialText(value: number): string | null {
 }
 
 function parseExponential(text: string): ShortestDecimal {
-  const [mantissa, exponent] = text.split('e');
-  return { digits: stripTrailingZeros(mantissa.replace('.', '')), exponent: Number(exponent) };
+  const e = text.indexOf('e');
+  const mantissa = e === 1 ? text[0] : text[0] + text.slice(2, e);
+  return { digits: stripTrailingZeros(mantissa), exponent: Number(text.slice(e + 1)) };
 }
 
 function stripTrailingZeros(digits: string): string {
-  const stripped = digits.replace(/0+$/, '');
-  return stripped === '' ? '0' : stripped;
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 0x30) end--;
+  return digits.slice(0, end);
 }
 
 // ECMAScript's Number-to-string picks the same shortest, closest decimal as Java for normal doubles;
@@ -95,23 +103,26 @@ function jsShortest(magnitude: number): ShortestDecimal {
   return parseExponential(magnitude.toExponential());
 }
 
-// For normal floats the closest p-digit decimal is the one to take, when it rounds back, except
-// on an exact tie, where toExponential rounds up and Java takes the even digit.
+// For normal floats the closest p-digit decimal is the one to take, when it rounds back (and
+// if p digits round back, so do p+1, so the shortest p can be bisected), except on an exact tie,
+// where toExponential rounds up and Java takes the even digit.
 function floatShortest(magnitude: number): ShortestDecimal {
-  for (let precision = 1; precision <= 9; precision++) {
-    const text = magnitude.toExponential(precision - 1);
-    if (Math.fround(Number(text)) !== magnitude) continue;
-    if (isTie(magnitude, precision)) return exactShortest(magnitude, FLOAT);
-    return parseExponential(text);
+  let low = 1;
+  let high = 9;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (Math.fround(Number(magnitude.toExponential(middle - 1))) === magnitude) high = middle;
+    else low = middle + 1;
   }
-  return parseExponential(magnitude.toExponential(8));
+  if (isTie(magnitude, low)) return exactShortest(magnitude, FLOAT);
+  return parseExponential(magnitude.toExponential(low - 1));
 }
 
-// Whether the value lies exactly halfway between two decimals of `precision` digits.
+// Whether the value lies exactly halfway between two decimals of `precision` digits: then its
+// exact decimal form has precision+1 digits ending in 5, which is also its shortest double text.
 function isTie(magnitude: number, precision: number): boolean {
-  const longer = magnitude.toExponential(Math.min(precision + 40, 100));
-  const digits = longer.slice(0, longer.indexOf('e')).replace('.', '');
-  return /^5(0*)$/.test(digits.slice(precision));
+  const exact = parseExponential(magnitude.toExponential());
+  return exact.digits.length === precision + 1 && exact.digits.endsWith('5');
 }
 
 /**

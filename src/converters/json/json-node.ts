@@ -4,7 +4,8 @@ import { decodeJacksonBase64 } from './base64.js';
 /**
  * A parsed JSON value, typed as Jackson's tree keeps it: integers exact (IntNode, LongNode or
  * BigIntegerNode by size) and other numbers as BigDecimal (Kafka enables USE_BIG_DECIMAL_FOR_FLOATS).
- * A missing value (empty input, absent object field) is `undefined`.
+ * A missing value (empty input, absent object field) is `undefined`. Objects read from text keep
+ * their source text, a cheap cache key for schemas.
  */
 export type JsonNode =
   | { readonly kind: 'null' }
@@ -13,7 +14,7 @@ export type JsonNode =
   | { readonly kind: 'decimal'; readonly value: BigDecimal }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'array'; readonly items: readonly JsonNode[] }
-  | { readonly kind: 'object'; readonly fields: ReadonlyMap<string, JsonNode> };
+  | { readonly kind: 'object'; readonly fields: ReadonlyMap<string, JsonNode>; readonly source?: string };
 
 export const NULL_NODE: JsonNode = Object.freeze({ kind: 'null' });
 

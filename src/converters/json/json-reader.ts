@@ -6,6 +6,7 @@ const MAX_DEPTH = 1000;
 const MAX_NUMBER_LENGTH = 1000;
 const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
 const IDENTIFIER_PART = /[\p{L}\p{Nd}_$]/u;
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** A JSON syntax error, with the character offset where reading stopped. */
 export class JsonSyntaxError extends Error {
@@ -27,7 +28,7 @@ export class JsonSyntaxError extends Error {
 export function readJson(bytes: Uint8Array): JsonNode | undefined {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch (error) {
     throw new JsonSyntaxError(`Invalid UTF-8 input (${(error as Error).message})`, 0);
   }
@@ -62,8 +63,8 @@ class JsonReader {
 
   #skipWhitespace(): void {
     for (;;) {
-      const c = this.#text[this.#pos];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.#pos++;
+      const code = this.#text.charCodeAt(this.#pos);
+      if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) this.#pos++;
       else return;
     }
   }
@@ -122,24 +123,25 @@ class JsonReader {
 
   #readString(): string {
     this.#pos++;
+    const text = this.#text;
     let out = '';
     let start = this.#pos;
     for (;;) {
-      const c = this.#text[this.#pos];
-      if (c === undefined) this.#fail('Unexpected end-of-input in a String value');
-      if (c === '"') {
-        out += this.#text.slice(start, this.#pos);
+      const code = text.charCodeAt(this.#pos);
+      if (code === 0x22) {
+        out += text.slice(start, this.#pos);
         this.#pos++;
         return out;
       }
-      if (c === '\\') {
-        out += this.#text.slice(start, this.#pos);
+      if (code === 0x5c) {
+        out += text.slice(start, this.#pos);
         out += this.#readEscape();
         start = this.#pos;
         continue;
       }
-      if (c.charCodeAt(0) < 0x20) {
-        this.#fail(`Illegal unquoted character (${describe(c)}): has to be escaped using backslash to be included in string value`);
+      if (code < 0x20 || Number.isNaN(code)) {
+        if (Number.isNaN(code)) this.#fail('Unexpected end-of-input in a String value');
+        this.#fail(`Illegal unquoted character (${describe(text[this.#pos])}): has to be escaped using backslash to be included in string value`);
       }
       this.#pos++;
     }
@@ -204,12 +206,13 @@ class JsonReader {
 
   #readObject(depth: number): JsonNode {
     this.#checkDepth(depth);
+    const start = this.#pos;
     this.#pos++;
     const fields = new Map<string, JsonNode>();
     this.#skipWhitespace();
     if (this.#text[this.#pos] === '}') {
       this.#pos++;
-      return { kind: 'object', fields };
+      return { kind: 'object', fields, source: this.#text.slice(start, this.#pos) };
     }
     for (;;) {
       this.#skipWhitespace();
@@ -227,7 +230,7 @@ class JsonReader {
       this.#skipWhitespace();
       const c = this.#text[this.#pos];
       this.#pos++;
-      if (c === '}') return { kind: 'object', fields };
+      if (c === '}') return { kind: 'object', fields, source: this.#text.slice(start, this.#pos) };
       if (c !== ',') {
         this.#pos--;
         this.#fail(`Unexpected character (${describe(c)}): was expecting comma to separate Object entries`);

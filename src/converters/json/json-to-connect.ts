@@ -65,7 +65,7 @@ export class JsonToConnect {
 
   schema(node: JsonNode | undefined): Schema | null {
     if (node === undefined || node.kind === 'null') return null;
-    const cacheKey = writeNode(node);
+    const cacheKey = node.kind === 'object' && node.source !== undefined ? node.source : writeNode(node);
     const cached = this.#schemaCache.get(cacheKey);
     if (cached !== undefined) return cached;
     const result = this.#buildSchema(node).build();
