@@ -25,7 +25,7 @@ describe('readJson', () => {
 
   it('accepts surrounding white space, a BOM and ignores content after the first value', () => {
     expect(roundTrip(' \n{"a" : [ true , false , null ] }\t')).toBe('{"a":[true,false,null]}');
-    expect(readJson(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}')]))).toEqual({ kind: 'object', fields: new Map() });
+    expect(readJson(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}')]))).toEqual({ kind: 'object', fields: new Map(), source: '{}' });
     expect(roundTrip('{"a":1} trailing')).toBe('{"a":1}');
     expect(parse('')).toBeUndefined();
     expect(parse('  ')).toBeUndefined();
