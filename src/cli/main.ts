@@ -2,7 +2,7 @@ const USAGE = `Usage: sluice <command> [options]
 
 Commands:
   broker           Run the embedded Kafka-compatible broker (development and tests)
-  dev              Zero-setup development mode (embedded broker; more with later releases)
+  dev              Zero-setup development stack: broker, Schema Registry, worker and a demo pipeline
   schema-registry  Run the embedded Confluent-compatible Schema Registry
   standalone       Run a standalone Connect worker (connect-standalone compatible)
 
@@ -14,7 +14,7 @@ type Command = (args: string[]) => Promise<void>;
 // client libraries (start-up time and idle memory).
 const COMMANDS: Record<string, () => Promise<Command>> = {
   broker: async () => (await import('./broker-command.js')).runBrokerCommand,
-  dev: async () => (await import('./broker-command.js')).runBrokerCommand,
+  dev: async () => (await import('./dev-command.js')).runDevCommand,
   standalone: async () => (await import('./standalone-command.js')).runStandaloneCommand,
   'schema-registry': async () => (await import('./schema-registry-command.js')).runSchemaRegistryCommand,
 };
