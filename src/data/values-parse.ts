@@ -211,8 +211,7 @@ function parseAsNumber(token: string): SchemaAndValue {
 function parseAsExactInteger(decimal: BigDecimal): SchemaAndValue | null {
   if (!decimal.isIntegral()) return null;
   const integer = decimal.toBigInt();
-  // Java only range-checks when the precision is 19 or more, so e.g. 1E+30 wraps to 64 bits.
-  if (decimal.precision() >= 19 && (integer < LONG_MIN || integer > LONG_MAX)) return null;
+  if (integer < LONG_MIN || integer > LONG_MAX) return null;
   const long = BigInt.asIntN(64, integer);
   if (long === BigInt.asIntN(8, long)) return { schema: Schemas.INT8_SCHEMA, value: Number(long) };
   if (long === BigInt.asIntN(16, long)) return { schema: Schemas.INT16_SCHEMA, value: Number(long) };

@@ -39,9 +39,12 @@ describe('Values.parseString', () => {
     expect(parsed('1.5')).toEqual({ schema: Schema.FLOAT32_SCHEMA, value: 1.5 });
     expect(parsed('3.14159265358979')).toEqual({ schema: Schema.FLOAT32_SCHEMA, value: Math.fround(3.14159265358979) });
     expect(parsed('123456789012345678901234567890123456789012.5')).toEqual({ schema: Schema.FLOAT64_SCHEMA, value: 1.2345678901234568e41 });
-    // Java's quirk: integral values of few digits skip the range check and wrap to 64 bits.
-    expect(parsed('1.5E300')).toEqual({ schema: Schema.INT8_SCHEMA, value: 0 });
+    // Integral but beyond 64 bits, with an exponent (so a non-zero scale): FLOAT64 when the float overflows.
+    expect(parsed('1.5E300')).toEqual({ schema: Schema.FLOAT64_SCHEMA, value: 1.5e300 });
+    expect(parsed('1E+30')).toEqual({ schema: Schema.FLOAT32_SCHEMA, value: Math.fround(1e30) });
     expect(parsed('12abc')).toEqual({ schema: Schema.STRING_SCHEMA, value: '12abc' });
+    // Java reads only the first token of a top-level number.
+    expect(parsed('1,2')).toEqual({ schema: Schema.INT8_SCHEMA, value: 1 });
   });
 
   it('infers ISO times, dates and timestamps', () => {
