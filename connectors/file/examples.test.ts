@@ -12,7 +12,7 @@ import { SinkRecord, SourceRecord } from '../../src/data/index.js';
 import { Plugins } from '../../src/runtime/plugins.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { FileStreamSinkConnector, FileStreamSourceConnector } from './index.js';
-import { sourceContext, TempDirs } from './test-support.js';
+import { sourceContext, TempDirs } from './test-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SinkTaskContext } from '../../src/connect/index.js';
 import { Schema, SchemaBuilder, SinkRecord, Struct } from '../../src/data/index.js';
 import { FileStreamSinkTask } from './file-stream-sink-task.js';
-import { TempDirs } from './test-support.js';
+import { TempDirs } from './test-helpers.js';
 
 const temp = new TempDirs();
 afterEach(() => temp.removeAll());

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Schema, type SourceRecord } from '../../src/data/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { FileStreamSourceTask, type FileStreamSourceTaskOptions } from './file-stream-source-task.js';
-import { capturingLogger, sourceContext, TempDirs } from './test-support.js';
+import { capturingLogger, sourceContext, TempDirs } from './test-helpers.js';
 
 const temp = new TempDirs();
 const tasks: FileStreamSourceTask[] = [];

@@ -70,6 +70,7 @@ export class FileStreamSourceTask implements SourceTask {
 
   start(config: Record<string, string>): void {
     const settings = parseSourceConfig(config);
+    // Kafka returns after the first line when batch.size < 1, as a batch of one does.
     this.#settings = { ...settings, batchSize: Math.max(1, settings.batchSize) };
     if (settings.file === null) {
       this.#input = new StreamInput(this.#stdin ?? process.stdin, () => this.#idle.wake());

@@ -6,7 +6,7 @@ import { SinkRecord, type SourceRecord } from '../../src/data/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { FileStreamSinkTask } from './file-stream-sink-task.js';
 import { FileStreamSourceTask } from './file-stream-source-task.js';
-import { sourceContext, TempDirs } from './test-support.js';
+import { sourceContext, TempDirs } from './test-helpers.js';
 
 /**
  * The loops alone, without a worker or Kafka: the product target is 100,000 lines/s of 200 bytes

@@ -9,7 +9,7 @@ import type { Logger } from '../../src/util/logger.js';
 
 export const CONNECTOR_NAME = 'local-file-source';
 
-/** Temp directories for a test file, removed by removeTempDirs() in afterEach. */
+/** Temp directories under os.tmpdir(), removed by removeAll() in afterEach. */
 export class TempDirs {
   readonly #dirs: string[] = [];
 
