@@ -25,10 +25,13 @@ export class FileOffsetBackingStore implements OffsetBackingStore {
   private data = new Map<string, string>();
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly onUnreadable: (message: string) => void = () => undefined,
+  ) {}
 
   async start(): Promise<void> {
-    this.data = loadOffsetsFile(this.path);
+    this.data = loadOffsetsFile(this.path, this.onUnreadable);
   }
 
   async stop(): Promise<void> {
@@ -83,7 +86,7 @@ export class MemoryOffsetBackingStore implements OffsetBackingStore {
 }
 
 /** A missing or unreadable file means "no offsets", as in Kafka Connect. */
-function loadOffsetsFile(path: string): Map<string, string> {
+function loadOffsetsFile(path: string, onUnreadable: (message: string) => void): Map<string, string> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -94,6 +97,8 @@ function loadOffsetsFile(path: string): Map<string, string> {
     const parsed = JSON.parse(text) as { offsets?: Record<string, string> };
     return new Map(Object.entries(parsed.offsets ?? {}));
   } catch {
+    // Kafka Connect writes a Java-serialized map here; Sluice cannot read that format.
+    onUnreadable(`Offsets file ${path} is not a Sluice offsets file (perhaps written by Kafka Connect); starting without stored offsets`);
     return new Map();
   }
 }

@@ -43,7 +43,7 @@ export async function startStandalone(o: StandaloneOptions): Promise<StandaloneW
   const logRegistry = new LogRegistry(o.logger);
   const log = logRegistry.logger('sluice.runtime');
   const plugins = await loadPlugins(config.pluginPath);
-  const offsetStore = new FileOffsetBackingStore(config.parsed.getString('offset.storage.file.filename') ?? '');
+  const offsetStore = new FileOffsetBackingStore(config.parsed.getString('offset.storage.file.filename') ?? '', (m) => log.warn(m));
   await offsetStore.start();
   const providers = await WorkerConfigProviders.fromWorkerConfig(o.workerProps);
   for (const w of providers.warnings) log.warn(w);
