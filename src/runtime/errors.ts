@@ -45,6 +45,14 @@ export class ForbiddenError extends ConnectError {
   }
 }
 
+/** A plugin does not support an optional operation (Java's UnsupportedOperationException). */
+export class UnsupportedOperationError extends ConnectError {
+  constructor(message: string) {
+    super(message, 500);
+    this.name = 'UnsupportedOperationException';
+  }
+}
+
 /** Thrown by tasks for failures that may succeed when retried (Kafka's RetriableException). */
 export class RetriableError extends ConnectError {
   constructor(message: string, options?: { cause?: unknown }) {

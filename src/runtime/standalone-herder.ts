@@ -12,7 +12,7 @@ import { clientConfig } from './client-configs.js';
 import type { ConfigBackingStore } from './config-store.js';
 import { invalidConfigMessage, validateConnectorConfig } from './config-validation.js';
 import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
-import { AlreadyExistsError, BadRequestError, ConnectError, ForbiddenError, NotFoundError } from './errors.js';
+import { AlreadyExistsError, BadRequestError, ConnectError, ForbiddenError, NotFoundError, UnsupportedOperationError } from './errors.js';
 import type {
   ConnectorConfig,
   ConnectorInfo,
@@ -372,8 +372,11 @@ export class StandaloneHerder implements Herder {
     try {
       external = connector.alterOffsets ? !(await connector.alterOffsets(config, asMap)) : false;
     } catch (err) {
-      if (err instanceof ConnectError && err.status === 400) throw err;
-      throw new ConnectError(`Failed to modify offsets for connector ${name} because it doesn't support external modification of offsets`, 500, { cause: err });
+      // Kafka turns only UnsupportedOperationException into this message; other errors keep theirs.
+      if (err instanceof UnsupportedOperationError) {
+        throw new ConnectError(`Failed to modify offsets for connector ${name} because it doesn't support external modification of offsets`, 500, { cause: err });
+      }
+      throw err instanceof ConnectError ? err : new ConnectError(`Failed to alter offsets for connector ${name}: ${(err as Error).message}`, 500, { cause: err });
     }
     if (connector.kind === 'sink') await this.modifySinkOffsets(name, config, offsets);
     else await this.modifySourceOffsets(name, offsets ?? []);
