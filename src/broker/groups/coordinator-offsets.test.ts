@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCoordinator, type GroupCoordinatorOptions } from './coordinator.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../protocol/error-codes.js';
 import { OffsetStore } from './offset-store.js';
 import type { JoinGroupRequest, JoinGroupResult, OffsetCommitEntry, OffsetCommitRequest } from './types.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GroupCoordinator, type GroupCoordinatorOptions } from './coordinator.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../protocol/error-codes.js';
 import { OffsetStore } from './offset-store.js';
 import type { GroupProtocol, JoinGroupRequest, JoinGroupResult, SyncGroupResult } from './types.js';
 

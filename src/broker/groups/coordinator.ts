@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../protocol/error-codes.js';
 import { Group, joinError, syncError } from './group.js';
 import { GroupMembership } from './membership.js';
 import type { OffsetStore, OffsetToStore } from './offset-store.js';

@@ -1,5 +1,5 @@
 import { subscriptionTopics } from './consumer-protocol.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../protocol/error-codes.js';
 import type { GroupMember, JoinWaiter } from './member.js';
 import type { DescribedGroup, GroupProtocol, GroupState, JoinGroupMember, JoinGroupResult, SyncGroupResult } from './types.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../protocol/error-codes.js';
 import { type Group, joinError, syncError } from './group.js';
 import { GroupMember, type JoinWaiter, type SyncWaiter } from './member.js';
 import type { HeartbeatRequest, JoinGroupRequest, SyncGroupRequest } from './types.js';
