@@ -71,37 +71,46 @@ function brokerConfigs(broker: BrokerContext): [string, string][] {
   ];
 }
 
-/** Topic resources only: the broker's own settings are fixed at start-up. */
-function alterTopic(broker: BrokerContext, resourceType: number, name: string, compute: (current: Record<string, string>) => Record<string, string>, validateOnly: boolean) {
-  if (resourceType !== TOPIC) {
-    return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Only topic configs can be altered on the embedded broker' };
-  }
-  try {
-    const topic = broker.topics.get(name);
-    if (topic === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic '${name}' does not exist.` };
-    broker.topics.setConfigs(name, compute(topic.configs), validateOnly);
-    return { errorCode: ErrorCode.NONE, errorMessage: null };
-  } catch (err) {
-    if (err instanceof TopicError) return { errorCode: err.errorCode, errorMessage: err.message };
-    throw err;
-  }
+interface AlterableResource<C> {
+  resourceType: number;
+  resourceName: string;
+  configs: C[];
+}
+
+/**
+ * Applies `compute` (current explicit configs -> new explicit configs) to each topic resource and
+ * answers per resource; the broker's own settings are fixed at start-up.
+ */
+function alterResources<C>(
+  broker: BrokerContext,
+  resources: AlterableResource<C>[],
+  validateOnly: boolean,
+  compute: (current: Record<string, string>, configs: C[]) => Record<string, string>,
+) {
+  return resources.map((r) => {
+    const base = { resourceType: r.resourceType, resourceName: r.resourceName };
+    if (r.resourceType !== TOPIC) {
+      return { ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Only topic configs can be altered on the embedded broker' };
+    }
+    try {
+      const topic = broker.topics.get(r.resourceName);
+      if (topic === undefined) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic '${r.resourceName}' does not exist.` };
+      broker.topics.setConfigs(r.resourceName, compute(topic.configs, r.configs), validateOnly);
+      return { ...base, errorCode: ErrorCode.NONE, errorMessage: null };
+    } catch (err) {
+      if (err instanceof TopicError) return { ...base, errorCode: err.errorCode, errorMessage: err.message };
+      throw err;
+    }
+  });
 }
 
 /** AlterConfigs replaces the whole set of explicit configs. */
 export function alterConfigsHandler(broker: BrokerContext) {
   return (req: AlterConfigsRequest): AlterConfigsResponse => ({
     throttleTimeMs: 0,
-    responses: req.resources.map((r) => ({
-      resourceType: r.resourceType,
-      resourceName: r.resourceName,
-      ...alterTopic(
-        broker,
-        r.resourceType,
-        r.resourceName,
-        () => Object.fromEntries(r.configs.filter((c) => c.value !== null).map((c) => [c.name, c.value as string])),
-        req.validateOnly,
-      ),
-    })),
+    responses: alterResources(broker, req.resources, req.validateOnly, (_current, configs) =>
+      Object.fromEntries(configs.filter((c) => c.value !== null).map((c) => [c.name, c.value as string])),
+    ),
   });
 }
 
@@ -109,28 +118,18 @@ export function alterConfigsHandler(broker: BrokerContext) {
 export function incrementalAlterConfigsHandler(broker: BrokerContext) {
   return (req: IncrementalAlterConfigsRequest): IncrementalAlterConfigsResponse => ({
     throttleTimeMs: 0,
-    responses: req.resources.map((r) => ({
-      resourceType: r.resourceType,
-      resourceName: r.resourceName,
-      ...alterTopic(
-        broker,
-        r.resourceType,
-        r.resourceName,
-        (current) => {
-          const next = { ...current };
-          for (const c of r.configs) {
-            const list = (next[c.name] ?? '').split(',').filter((x) => x !== '');
-            const items = (c.value ?? '').split(',').filter((x) => x !== '');
-            if (c.configOperation === SET) next[c.name] = c.value ?? '';
-            else if (c.configOperation === DELETE) delete next[c.name];
-            else if (c.configOperation === APPEND) next[c.name] = [...list, ...items.filter((i) => !list.includes(i))].join(',');
-            else if (c.configOperation === SUBTRACT) next[c.name] = list.filter((i) => !items.includes(i)).join(',');
-            else throw new TopicError(ErrorCode.INVALID_REQUEST, `Unknown config operation ${c.configOperation} for ${c.name}`);
-          }
-          return next;
-        },
-        req.validateOnly,
-      ),
-    })),
+    responses: alterResources(broker, req.resources, req.validateOnly, (current, configs) => {
+      const next = { ...current };
+      for (const c of configs) {
+        const list = (next[c.name] ?? '').split(',').filter((x) => x !== '');
+        const items = (c.value ?? '').split(',').filter((x) => x !== '');
+        if (c.configOperation === SET) next[c.name] = c.value ?? '';
+        else if (c.configOperation === DELETE) delete next[c.name];
+        else if (c.configOperation === APPEND) next[c.name] = [...list, ...items.filter((i) => !list.includes(i))].join(',');
+        else if (c.configOperation === SUBTRACT) next[c.name] = list.filter((i) => !items.includes(i)).join(',');
+        else throw new TopicError(ErrorCode.INVALID_REQUEST, `Unknown config operation ${c.configOperation} for ${c.name}`);
+      }
+      return next;
+    }),
   });
 }
