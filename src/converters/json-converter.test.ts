@@ -209,6 +209,23 @@ describe('JsonConverter with schemas.enable=false', () => {
     expect(read(json, '')).toEqual({ schema: null, value: null });
     expect(read(json, '12.25').value).toBe(12.25);
   });
+
+  it('writes schemaless doubles it read back as doubles, and JS integers as integers', () => {
+    const text = '{"price":20.0,"qty":3,"big":1.32E8,"list":[1.0,2,2.5]}';
+    const value = read(json, text).value as Map<string, unknown>;
+    expect(value.get('price')).toBe(20);
+    // Java HashMap order, each number as Java prints its Double or Long.
+    expect(write(json, null, value)).toBe('{"big":1.32E8,"price":20.0,"qty":3,"list":[1.0,2,2.5]}');
+    value.set('price', 21);
+    expect(write(json, null, value)).toBe('{"big":1.32E8,"price":21,"qty":3,"list":[1.0,2,2.5]}');
+    expect(write(json, null, new Map([['n', 20]]))).toBe('{"n":20}');
+  });
+
+  it('reads maps with integer keys in Java HashMap order', () => {
+    const schema = '{"type":"map","keys":{"type":"int32","optional":false},"values":{"type":"string","optional":false},"optional":false}';
+    const back = read(converter(), `{"schema":${schema},"payload":[[17,"a"],[1,"b"],[-1,"c"],[16,"d"]]}`);
+    expect([...(back.value as Map<number, string>).keys()]).toEqual([-1, 16, 17, 1]);
+  });
 });
 
 describe('JsonConverter reads', () => {

@@ -4,8 +4,8 @@
  * since users search for them.
  */
 export class DataException extends Error {
-  /** The topic of the record being converted, when known. */
-  readonly topic: string | undefined;
+  /** The topic of the record being converted, when known (converters fill it in as the error passes). */
+  topic: string | undefined;
 
   constructor(message: string, options: { topic?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

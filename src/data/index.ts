@@ -36,4 +36,5 @@ export { SchemaBuilder } from './schema-builder.js';
 export { Struct } from './struct.js';
 export { describeValue, validateValue } from './validate.js';
 export { isMapLike, mapEntries, valuesEqual } from './value-equality.js';
+export { isSchemalessDouble, markSchemalessDouble } from './schemaless-doubles.js';
 export { asDouble, asLong, convertTo, convertToString, formatDateValue, inferSchema, parseString } from './values.js';

@@ -1,7 +1,8 @@
 import { BigDecimal } from './big-decimal.js';
 import { javaDateToString } from './java-date-format.js';
 import { formatJavaDouble, formatJavaFloat } from './java-number-format.js';
-import type { Schema } from './schema.js';
+import { Schema } from './schema.js';
+import { isSchemalessDouble } from './schemaless-doubles.js';
 import { Struct } from './struct.js';
 import { isMapLike, mapEntries } from './value-equality.js';
 
@@ -33,12 +34,12 @@ export function javaToString(value: unknown, schema?: Schema | null): string {
   if (value instanceof Uint8Array) return `[B@${(javaBytesHashCode(value) >>> 0).toString(16)}`;
   if (Array.isArray(value)) {
     const elementSchema = containerSchema(schema, 'value');
-    return `[${value.map((element) => javaToString(element, elementSchema)).join(', ')}]`;
+    return `[${value.map((element, i) => javaToString(element, elementSchema ?? doubleIfMarked(value, i, element))).join(', ')}]`;
   }
   if (isMapLike(value)) {
     const keySchema = containerSchema(schema, 'key');
     const valueSchema = containerSchema(schema, 'value');
-    const entries = mapEntries(value).map(([k, v]) => `${javaToString(k, keySchema)}=${javaToString(v, valueSchema)}`);
+    const entries = mapEntries(value).map(([k, v]) => `${javaToString(k, keySchema)}=${javaToString(v, valueSchema ?? doubleIfMarked(value, k, v))}`);
     return `{${entries.join(', ')}}`;
   }
   return String(value);
@@ -59,6 +60,11 @@ export function javaNumberText(value: number, schema: Schema | null): string {
     default:
       return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : formatJavaDouble(value);
   }
+}
+
+/** FLOAT64 for an entry a reader marked as a Java Double, else no schema. */
+export function doubleIfMarked(container: object, key: unknown, value: unknown): Schema | null {
+  return isSchemalessDouble(container, key, value) ? Schema.FLOAT64_SCHEMA : null;
 }
 
 function containerSchema(schema: Schema | null | undefined, part: 'key' | 'value'): Schema | null {

@@ -2,7 +2,7 @@ import { BigDecimal } from './big-decimal.js';
 import { MILLIS_PER_DAY } from './date.js';
 import { DataException } from './errors.js';
 import { formatIsoDate, formatIsoTime, formatIsoTimestamp } from './java-date-format.js';
-import { javaNumberText, javaToString } from './java-text.js';
+import { doubleIfMarked, javaNumberText, javaToString } from './java-text.js';
 import type { Schema } from './schema.js';
 import { Struct } from './struct.js';
 import { describeValue } from './validate.js';
@@ -38,7 +38,7 @@ function append(out: string[], value: unknown, embedded: boolean, schema: Schema
     out.push('[');
     value.forEach((element, i) => {
       if (i > 0) out.push(',');
-      append(out, element, true, elementSchema);
+      append(out, element, true, elementSchema ?? doubleIfMarked(value, i, element));
     });
     out.push(']');
   } else if (isMapLike(value)) {
@@ -49,7 +49,7 @@ function append(out: string[], value: unknown, embedded: boolean, schema: Schema
       if (i > 0) out.push(',');
       append(out, key, true, keySchema);
       out.push(':');
-      append(out, entryValue, true, valueSchema);
+      append(out, entryValue, true, valueSchema ?? doubleIfMarked(value, key, entryValue));
     });
     out.push('}');
   } else if (value instanceof Struct) {

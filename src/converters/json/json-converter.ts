@@ -77,7 +77,7 @@ function withTopic<T>(topic: string, convert: () => T): T {
   try {
     return convert();
   } catch (error) {
-    if (error instanceof DataException && error.topic === undefined) throw new DataException(error.message, { topic, cause: error });
+    if (error instanceof DataException) error.topic ??= topic;
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import {
   formatJavaDouble,
   formatJavaFloat,
   isMapLike,
+  isSchemalessDouble,
   mapEntries,
   schemaEquals,
   Struct,
@@ -145,12 +146,13 @@ export class ConnectToJson {
         return `"${base64(value)}"`;
       case 'ARRAY': {
         if (!Array.isArray(value)) throw invalidType(schema, value);
-        const elementSchema = schema === null ? null : schema.valueSchema();
+        if (schema === null) return `[${value.map((element, i) => this.#schemaless(value, i, element)).join(',')}]`;
+        const elementSchema = schema.valueSchema();
         return `[${value.map((element) => this.value(elementSchema, element)).join(',')}]`;
       }
       case 'MAP':
         if (!isMapLike(value)) throw invalidType(schema, value);
-        return this.#map(schema, mapEntries(value));
+        return this.#map(schema, value, mapEntries(value));
       case 'STRUCT': {
         if (!(value instanceof Struct)) throw invalidType(schema, value);
         if (schema === null || !schemaEquals(value.schema(), schema)) throw new DataException('Mismatching schema.');
@@ -160,19 +162,26 @@ export class ConnectToJson {
     }
   }
 
-  #map(schema: Schema | null, entries: Array<[unknown, unknown]>): string {
+  // A schemaless entry, printed as a Java double when a reader marked it as one.
+  #schemaless(container: object, key: unknown, element: unknown): string {
+    return isSchemalessDouble(container, key, element) ? javaFloatingJson(formatJavaDouble(element as number)) : this.value(null, element);
+  }
+
+  #map(schema: Schema | null, container: object, entries: Array<[unknown, unknown]>): string {
     // String keys make a JSON object, any other key type an array of [key, value] pairs.
     const objectMode = schema === null ? entries.every(([key]) => typeof key === 'string') : schema.keySchema()?.type() === 'STRING';
     const keySchema = schema === null ? null : schema.keySchema();
     const valueSchema = schema === null ? null : schema.valueSchema();
+    const valueJson = (key: unknown, value: unknown): string =>
+      schema === null ? this.#schemaless(container, key, value) : this.value(valueSchema, value);
     if (!objectMode) {
-      return `[${entries.map(([key, value]) => `[${this.value(keySchema, key)},${this.value(valueSchema, value)}]`).join(',')}]`;
+      return `[${entries.map(([key, value]) => `[${this.value(keySchema, key)},${valueJson(key, value)}]`).join(',')}]`;
     }
     // Jackson's ObjectNode keeps one entry per key: the first position, the last value.
     const fields = new Map<string, string>();
     for (const [key, value] of entries) {
       const keyJson = this.value(keySchema, key);
-      fields.set(typeof key === 'string' ? key : keyJson, this.value(valueSchema, value));
+      fields.set(typeof key === 'string' ? key : keyJson, valueJson(key, value));
     }
     return `{${[...fields].map(([key, value]) => `${quoteJson(key)}:${value}`).join(',')}}`;
   }

@@ -6,6 +6,7 @@ import {
   DATE_LOGICAL_NAME,
   Decimal,
   DECIMAL_LOGICAL_NAME,
+  markSchemalessDouble,
   orderLikeJavaHashMap,
   SchemaBuilder,
   Struct,
@@ -179,7 +180,10 @@ export class JsonToConnect {
         return textValue(node);
       case 'ARRAY': {
         const elementSchema = schema === null ? null : schema.valueSchema();
-        return childNodes(node).map((element) => this.value(elementSchema, element));
+        const children = childNodes(node);
+        const result = children.map((element) => this.value(elementSchema, element));
+        if (schema === null) children.forEach((child, i) => markIfDouble(result, i, child, result[i]));
+        return result;
       }
       case 'MAP':
         return this.#map(schema, node);
@@ -213,8 +217,15 @@ export class JsonToConnect {
     // Java collects into a HashMap: the last value of a repeated key wins, iteration is by hash bucket.
     const unique = new Map<unknown, unknown>();
     for (const [key, value] of entries) unique.set(key, value);
-    return new Map(orderLikeJavaHashMap([...unique], keySchema === null ? 'STRING' : keySchema.type()));
+    const result = new Map(orderLikeJavaHashMap([...unique], keySchema === null ? 'STRING' : keySchema.type()));
+    if (schema === null && node.kind === 'object') for (const [key, child] of node.fields) markIfDouble(result, key, child, result.get(key));
+    return result;
   }
+}
+
+// Schemaless JSON decimals are Java Doubles: remember them so they print as `20.0` again.
+function markIfDouble(container: object, key: unknown, node: JsonNode, value: unknown): void {
+  if (node.kind === 'decimal' && typeof value === 'number') markSchemalessDouble(container, key, value);
 }
 
 function schemalessType(node: JsonNode): SchemaType {
