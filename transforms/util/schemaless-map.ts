@@ -1,4 +1,4 @@
-import { orderLikeJavaHashMap } from '../../src/data/index.js';
+import { isSchemalessDouble, markSchemalessDouble, orderLikeJavaHashMap } from '../../src/data/index.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
 export type SchemalessMap = ReadonlyMap<unknown, unknown> | Readonly<Record<string, unknown>>;
@@ -19,15 +19,34 @@ export function mapEntriesOf(map: SchemalessMap): Array<[unknown, unknown]> {
   return map instanceof Map ? [...(map as ReadonlyMap<unknown, unknown>).entries()] : Object.entries(map);
 }
 
-/** A mutable copy as a JS Map (Java's `new HashMap<>(value)`). */
+/**
+ * A JSON reader marks integral numbers that were Java Doubles (`20.0`) per container; a value
+ * moved to another container keeps printing as a double only if its mark moves with it.
+ */
+export function carryDoubleMark(from: object, fromKey: unknown, to: object, toKey: unknown, value: unknown): void {
+  if (typeof value === 'number' && isSchemalessDouble(from, fromKey, value)) markSchemalessDouble(to, toKey, value);
+}
+
+/** A mutable copy as a JS Map (Java's `new HashMap<>(value)`), double marks kept. */
 export function copyToMap(map: SchemalessMap): Map<unknown, unknown> {
-  return new Map(mapEntriesOf(map));
+  const copy = new Map<unknown, unknown>();
+  for (const [key, value] of mapEntriesOf(map)) {
+    copy.set(key, value);
+    carryDoubleMark(map, key, copy, key, value);
+  }
+  return copy;
 }
 
 /**
- * A finished map in Java HashMap iteration order. Kafka's transforms build HashMaps, so a Java
- * worker writes their output in hash-bucket order; doing the same keeps the bytes identical.
+ * A finished map in Java HashMap iteration order, double marks kept. Kafka's transforms build
+ * HashMaps, so a Java worker writes their output in hash-bucket order; doing the same keeps the
+ * bytes identical.
  */
 export function asJavaHashMap(map: ReadonlyMap<unknown, unknown>): Map<unknown, unknown> {
-  return new Map(orderLikeJavaHashMap([...map.entries()], 'STRING'));
+  const ordered = new Map<unknown, unknown>();
+  for (const [key, value] of orderLikeJavaHashMap([...map.entries()], 'STRING')) {
+    ordered.set(key, value);
+    carryDoubleMark(map, key, ordered, key, value);
+  }
+  return ordered;
 }

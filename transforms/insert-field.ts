@@ -1,0 +1,171 @@
+/**
+ * InsertField (org.apache.kafka.connect.transforms.InsertField$Key / $Value): adds the record's
+ * topic, partition, offset, timestamp and/or a static string as fields of the key or value.
+ *
+ * Exports for registration: `descriptors` (InsertField$Key, InsertField$Value); also `InsertField`, `CONFIG_DEF`.
+ */
+import { ConfigDef, ConfigException, ConfigType, Importance, type ConfigKeyDefinition } from '../src/config/index.js';
+import type { Transformation } from '../src/connect/index.js';
+import { ConnectTimestamp, Schema, SchemaBuilder, Struct, type ConnectRecord } from '../src/data/index.js';
+import {
+  REPLACE_NULL_WITH_DEFAULT_CONFIG,
+  REPLACE_NULL_WITH_DEFAULT_DEFINITION,
+  SchemaCache,
+  SimpleConfig,
+  asJavaHashMap,
+  copySchemaBasics,
+  copyToMap,
+  describeKeyAndValue,
+  fieldValue,
+  requireMap,
+  requireSinkRecord,
+  requireStruct,
+  type KeyOrValue,
+  type TransformDescriptor,
+} from './util/index.js';
+
+const TOPIC_FIELD = 'topic.field';
+const PARTITION_FIELD = 'partition.field';
+const OFFSET_FIELD = 'offset.field';
+const TIMESTAMP_FIELD = 'timestamp.field';
+const STATIC_FIELD = 'static.field';
+const STATIC_VALUE = 'static.value';
+
+const OPTIONALITY_DOC = 'Suffix with <code>!</code> to make this a required field, or <code>?</code> to keep it optional (the default).';
+
+function optionalString(name: string, documentation: string): ConfigKeyDefinition {
+  return { name, type: ConfigType.STRING, defaultValue: null, importance: Importance.MEDIUM, documentation };
+}
+
+export const CONFIG_DEF: ConfigDef = new ConfigDef()
+  .define(optionalString(TOPIC_FIELD, `Field name for Kafka topic. ${OPTIONALITY_DOC}`))
+  .define(optionalString(PARTITION_FIELD, `Field name for Kafka partition. ${OPTIONALITY_DOC}`))
+  .define(optionalString(OFFSET_FIELD, `Field name for Kafka offset - only applicable to sink connectors.<br/>${OPTIONALITY_DOC}`))
+  .define(optionalString(TIMESTAMP_FIELD, `Field name for record timestamp. ${OPTIONALITY_DOC}`))
+  .define(optionalString(STATIC_FIELD, `Field name for static data field. ${OPTIONALITY_DOC}`))
+  .define(optionalString(STATIC_VALUE, 'Static field value, if field name configured.'))
+  .define(REPLACE_NULL_WITH_DEFAULT_DEFINITION);
+
+const PURPOSE = 'field insertion';
+const OPTIONAL_TIMESTAMP_SCHEMA = ConnectTimestamp.builder().optional().build();
+
+/** A configured field name; `name!` makes the inserted field required, `name?` (or no suffix) optional. */
+interface InsertionSpec {
+  readonly name: string;
+  readonly optional: boolean;
+}
+
+function parseInsertionSpec(spec: string | null): InsertionSpec | null {
+  if (spec === null) return null;
+  if (spec.endsWith('?')) return { name: spec.slice(0, -1), optional: true };
+  if (spec.endsWith('!')) return { name: spec.slice(0, -1), optional: false };
+  return { name: spec, optional: true };
+}
+
+interface Insertions {
+  readonly topic: InsertionSpec | null;
+  readonly partition: InsertionSpec | null;
+  readonly offset: InsertionSpec | null;
+  readonly timestamp: InsertionSpec | null;
+  readonly staticField: InsertionSpec | null;
+  readonly staticValue: string | null;
+}
+
+export class InsertField implements Transformation {
+  readonly #side: KeyOrValue;
+  #insertions: Insertions | null = null;
+  #replaceNullWithDefault = true;
+  #schemaUpdateCache = new SchemaCache<Schema>();
+
+  constructor(side: KeyOrValue) {
+    this.#side = side;
+  }
+
+  config(): ConfigDef {
+    return CONFIG_DEF;
+  }
+
+  configure(props: Record<string, string>): void {
+    const config = new SimpleConfig(CONFIG_DEF, props);
+    const insertions: Insertions = {
+      topic: parseInsertionSpec(config.getString(TOPIC_FIELD)),
+      partition: parseInsertionSpec(config.getString(PARTITION_FIELD)),
+      offset: parseInsertionSpec(config.getString(OFFSET_FIELD)),
+      timestamp: parseInsertionSpec(config.getString(TIMESTAMP_FIELD)),
+      staticField: parseInsertionSpec(config.getString(STATIC_FIELD)),
+      staticValue: config.getString(STATIC_VALUE),
+    };
+    this.#replaceNullWithDefault = config.requireBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
+    const { topic, partition, offset, timestamp, staticField, staticValue } = insertions;
+    if (topic === null && partition === null && offset === null && timestamp === null && staticField === null) {
+      throw new ConfigException('No field insertion configured');
+    }
+    if (staticField !== null && staticValue === null) {
+      throw ConfigException.invalidValue(STATIC_VALUE, null, `No value specified for static field: ${staticField.name}`);
+    }
+    this.#insertions = insertions;
+    this.#schemaUpdateCache = new SchemaCache<Schema>();
+  }
+
+  apply<R extends ConnectRecord<R>>(record: R): R | null {
+    if (this.#side.value(record) === null) return record;
+    if (this.#side.schema(record) === null) return this.#applySchemaless(record);
+    return this.#applyWithSchema(record);
+  }
+
+  close(): void {
+    this.#schemaUpdateCache.clear();
+  }
+
+  #applySchemaless<R extends ConnectRecord<R>>(record: R): R {
+    const insertions = this.#configured();
+    const updated = copyToMap(requireMap(this.#side.value(record), PURPOSE));
+    const partition = record.kafkaPartition();
+    const timestamp = record.timestamp();
+    if (insertions.topic !== null) updated.set(insertions.topic.name, record.topic());
+    if (insertions.partition !== null && partition !== null) updated.set(insertions.partition.name, partition);
+    if (insertions.offset !== null) updated.set(insertions.offset.name, requireSinkRecord(record, PURPOSE).kafkaOffset());
+    // Schemaless, Kafka inserts the timestamp as a Long of epoch milliseconds.
+    if (insertions.timestamp !== null && timestamp !== null) updated.set(insertions.timestamp.name, BigInt(timestamp));
+    if (insertions.staticField !== null && insertions.staticValue !== null) updated.set(insertions.staticField.name, insertions.staticValue);
+    return this.#side.newRecord(record, null, asJavaHashMap(updated));
+  }
+
+  #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
+    const insertions = this.#configured();
+    const value = requireStruct(this.#side.value(record), PURPOSE);
+    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makeUpdatedSchema(schema));
+    const updated = new Struct(updatedSchema);
+    for (const field of value.schema().fields()) updated.put(field.name(), fieldValue(value, field, this.#replaceNullWithDefault));
+    const partition = record.kafkaPartition();
+    const timestamp = record.timestamp();
+    if (insertions.topic !== null) updated.put(insertions.topic.name, record.topic());
+    if (insertions.partition !== null && partition !== null) updated.put(insertions.partition.name, partition);
+    if (insertions.offset !== null) updated.put(insertions.offset.name, requireSinkRecord(record, PURPOSE).kafkaOffset());
+    if (insertions.timestamp !== null && timestamp !== null) updated.put(insertions.timestamp.name, new Date(timestamp));
+    if (insertions.staticField !== null && insertions.staticValue !== null) updated.put(insertions.staticField.name, insertions.staticValue);
+    return this.#side.newRecord(record, updatedSchema, updated);
+  }
+
+  #makeUpdatedSchema(schema: Schema): Schema {
+    const insertions = this.#configured();
+    const builder = copySchemaBasics(schema, SchemaBuilder.struct());
+    for (const field of schema.fields()) builder.field(field.name(), field.schema());
+    const add = (spec: InsertionSpec | null, optional: Schema, required: Schema): void => {
+      if (spec !== null) builder.field(spec.name, spec.optional ? optional : required);
+    };
+    add(insertions.topic, Schema.OPTIONAL_STRING_SCHEMA, Schema.STRING_SCHEMA);
+    add(insertions.partition, Schema.OPTIONAL_INT32_SCHEMA, Schema.INT32_SCHEMA);
+    add(insertions.offset, Schema.OPTIONAL_INT64_SCHEMA, Schema.INT64_SCHEMA);
+    add(insertions.timestamp, OPTIONAL_TIMESTAMP_SCHEMA, ConnectTimestamp.SCHEMA);
+    add(insertions.staticField, Schema.OPTIONAL_STRING_SCHEMA, Schema.STRING_SCHEMA);
+    return builder.build();
+  }
+
+  #configured(): Insertions {
+    if (this.#insertions === null) throw new Error('InsertField used before configure()');
+    return this.#insertions;
+  }
+}
+
+export const descriptors: TransformDescriptor[] = describeKeyAndValue('InsertField', (side) => new InsertField(side));
