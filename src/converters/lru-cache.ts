@@ -9,7 +9,8 @@ export class LruCache<K, V> {
 
   get(key: K): V | undefined {
     const value = this.#entries.get(key);
-    if (value !== undefined) {
+    // Recency only matters once the cache is full; skipping the move keeps hits cheap.
+    if (value !== undefined && this.#entries.size >= this.#capacity) {
       this.#entries.delete(key);
       this.#entries.set(key, value);
     }
