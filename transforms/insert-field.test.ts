@@ -78,7 +78,7 @@ describe('InsertField', () => {
     expect(value.get('timestamp_field')).toBe(123n);
     expect(value.get('instance_id')).toBe('my-instance-id');
     // Java HashMap iteration order of the five keys.
-    expect([...value.keys()]).toEqual(['magic', 'topic_field', 'instance_id', 'partition_field', 'timestamp_field']);
+    expect([...value.keys()]).toEqual(['magic', 'topic_field', 'timestamp_field', 'instance_id', 'partition_field']);
   });
 
   it('accepts plain objects as schemaless maps', () => {

@@ -17,6 +17,8 @@ import {
   copyToMap,
   describeKeyAndValue,
   fieldValue,
+  JavaHashMapCapacity,
+  mapSize,
   requireMap,
   requireSinkRecord,
   requireStruct,
@@ -119,7 +121,8 @@ export class InsertField implements Transformation {
 
   #applySchemaless<R extends ConnectRecord<R>>(record: R): R {
     const insertions = this.#configured();
-    const updated = copyToMap(requireMap(this.#side.value(record), PURPOSE));
+    const value = requireMap(this.#side.value(record), PURPOSE);
+    const updated = copyToMap(value);
     const partition = record.kafkaPartition();
     const timestamp = record.timestamp();
     if (insertions.topic !== null) updated.set(insertions.topic.name, record.topic());
@@ -128,7 +131,7 @@ export class InsertField implements Transformation {
     // Schemaless, Kafka inserts the timestamp as a Long of epoch milliseconds.
     if (insertions.timestamp !== null && timestamp !== null) updated.set(insertions.timestamp.name, BigInt(timestamp));
     if (insertions.staticField !== null && insertions.staticValue !== null) updated.set(insertions.staticField.name, insertions.staticValue);
-    return this.#side.newRecord(record, null, asJavaHashMap(updated));
+    return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

@@ -1,4 +1,5 @@
-import { isSchemalessDouble, markSchemalessDouble, orderLikeJavaHashMap } from '../../src/data/index.js';
+import { isSchemalessDouble, markSchemalessDouble } from '../../src/data/index.js';
+import { JavaHashMapCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
 export type SchemalessMap = ReadonlyMap<unknown, unknown> | Readonly<Record<string, unknown>>;
@@ -12,6 +13,10 @@ export function mapGet(map: SchemalessMap, key: string): unknown {
 
 export function mapHas(map: SchemalessMap, key: string): boolean {
   return map instanceof Map ? (map as ReadonlyMap<unknown, unknown>).has(key) : Object.hasOwn(map, key);
+}
+
+export function mapSize(map: SchemalessMap): number {
+  return map instanceof Map ? (map as ReadonlyMap<unknown, unknown>).size : Object.keys(map).length;
 }
 
 /** Entries in iteration order. */
@@ -40,11 +45,12 @@ export function copyToMap(map: SchemalessMap): Map<unknown, unknown> {
 /**
  * A finished map in Java HashMap iteration order, double marks kept. Kafka's transforms build
  * HashMaps, so a Java worker writes their output in hash-bucket order; doing the same keeps the
- * bytes identical.
+ * bytes identical. `initialCapacity` is the table size the Java code started from (see
+ * JavaHashMapCapacity); `map` must hold the keys in the order Java inserted them.
  */
-export function asJavaHashMap(map: ReadonlyMap<unknown, unknown>): Map<unknown, unknown> {
+export function asJavaHashMap(map: ReadonlyMap<unknown, unknown>, initialCapacity: number = JavaHashMapCapacity.DEFAULT): Map<unknown, unknown> {
   const ordered = new Map<unknown, unknown>();
-  for (const [key, value] of orderLikeJavaHashMap([...map.entries()], 'STRING')) {
+  for (const [key, value] of orderLikeJavaHashMapOf([...map.entries()], initialCapacity)) {
     ordered.set(key, value);
     carryDoubleMark(map, key, ordered, key, value);
   }
