@@ -15,8 +15,8 @@ export interface FakeRequest {
   state: Map<string, unknown>;
 }
 
-/** Answers a request: a response body, or null to send nothing. */
-export type FakeHandler = (req: FakeRequest) => object | null;
+/** Answers a request: a response body, null to send nothing, or 'close' to drop the connection. */
+export type FakeHandler = (req: FakeRequest) => object | null | 'close';
 
 export interface FakeBroker {
   port: number;
@@ -50,6 +50,10 @@ export async function startFakeBroker(specs: readonly MessageSpec[], handler: Fa
         const body = decodeRequest<Message>(spec, r, header.apiVersion);
         requests.push({ apiKey: header.apiKey, apiVersion: header.apiVersion, body });
         const response = handler({ apiKey: header.apiKey, apiVersion: header.apiVersion, body, state });
+        if (response === 'close') {
+          socket.destroy();
+          return;
+        }
         if (response !== null) {
           for (const c of encodeResponseFrame(spec, header.apiVersion, header.correlationId, response)) socket.write(c);
         }
