@@ -5,17 +5,17 @@ import type { Converter, HeaderConverter } from './converter.js';
 export class BooleanConverter implements Converter, HeaderConverter {
   configure(): void {}
 
-  fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
-    if (schema !== null && schema.type() !== 'BOOLEAN') throw new DataException(`Invalid schema type for BooleanConverter: ${schema.type()}`);
+  fromConnectData(topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
+    if (schema !== null && schema.type() !== 'BOOLEAN') throw new DataException(`Invalid schema type for BooleanConverter: ${schema.type()}`, { topic });
     if (value === null || value === undefined) return null;
-    if (typeof value !== 'boolean') throw new DataException(`BooleanConverter is not compatible with objects of type ${describeValue(value)}`);
+    if (typeof value !== 'boolean') throw new DataException(`BooleanConverter is not compatible with objects of type ${describeValue(value)}`, { topic });
     return Buffer.from([value ? 1 : 0]);
   }
 
-  toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
+  toConnectData(topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
     if (bytes === null || bytes === undefined) return { schema: Schema.OPTIONAL_BOOLEAN_SCHEMA, value: null };
     const fail = (reason: string): never => {
-      throw new DataException('Failed to deserialize boolean: ', { cause: new Error(reason) });
+      throw new DataException('Failed to deserialize boolean: ', { topic, cause: new Error(reason) });
     };
     if (bytes.length !== 1) fail('Size of data received by BooleanDeserializer is not 1');
     if (bytes[0] === 1) return { schema: Schema.OPTIONAL_BOOLEAN_SCHEMA, value: true };

@@ -5,14 +5,14 @@ import type { Converter, HeaderConverter } from './converter.js';
 export class ByteArrayConverter implements Converter, HeaderConverter {
   configure(): void {}
 
-  fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
-    if (schema !== null && schema.type() !== 'BYTES') throw new DataException(`Invalid schema type for ByteArrayConverter: ${schema.type()}`);
+  fromConnectData(topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
+    if (schema !== null && schema.type() !== 'BYTES') throw new DataException(`Invalid schema type for ByteArrayConverter: ${schema.type()}`, { topic });
     if (value === null || value === undefined) return null;
-    if (!(value instanceof Uint8Array)) throw new DataException(`ByteArrayConverter is not compatible with objects of type ${describeValue(value)}`);
+    if (!(value instanceof Uint8Array)) throw new DataException(`ByteArrayConverter is not compatible with objects of type ${describeValue(value)}`, { topic });
     return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   }
 
-  toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
+  toConnectData(topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
     return { schema: Schema.OPTIONAL_BYTES_SCHEMA, value: bytes === undefined ? null : bytes };
   }
 

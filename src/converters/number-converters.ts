@@ -29,20 +29,21 @@ abstract class NumberConverter implements Converter, HeaderConverter {
 
   configure(): void {}
 
-  fromConnectData(_topic: string, _headers: ConnectHeaders | null, _schema: Schema | null, value: unknown): Buffer | null {
+  fromConnectData(topic: string, _headers: ConnectHeaders | null, _schema: Schema | null, value: unknown): Buffer | null {
     if (value === null || value === undefined) return null;
     if (!this.#codec.accepts(value)) {
-      throw new DataException(`Failed to serialize to ${this.#codec.typeName} (was ${describeValue(value)}): `);
+      throw new DataException(`Failed to serialize to ${this.#codec.typeName} (was ${describeValue(value)}): `, { topic });
     }
     const bytes = Buffer.alloc(this.#codec.size);
     this.#codec.write(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), value);
     return bytes;
   }
 
-  toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
+  toConnectData(topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
     if (bytes === null || bytes === undefined) return { schema: this.#codec.schema, value: null };
     if (bytes.length !== this.#codec.size) {
       throw new DataException(`Failed to deserialize ${this.#codec.typeName}: `, {
+        topic,
         cause: new Error(`Size of data received by ${this.#codec.deserializerName} is not ${this.#codec.size}`),
       });
     }

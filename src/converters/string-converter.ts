@@ -24,17 +24,17 @@ export class StringConverter implements Converter, HeaderConverter {
     this.#decoder = javaCharset(deserializerEncoding, 'converter.encoding');
   }
 
-  fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
+  fromConnectData(topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
     if (value === null || value === undefined) return null;
     return this.#encoder.encode(javaToString(value, schema));
   }
 
-  toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
+  toConnectData(topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
     if (bytes === null || bytes === undefined) return { schema: Schema.OPTIONAL_STRING_SCHEMA, value: null };
     try {
       return { schema: Schema.OPTIONAL_STRING_SCHEMA, value: this.#decoder.decode(bytes) };
     } catch (error) {
-      throw new DataException('Failed to deserialize string: ', { cause: error });
+      throw new DataException('Failed to deserialize string: ', { topic, cause: error });
     }
   }
 
