@@ -146,6 +146,10 @@ export class BrokerConnection {
       if (this.frameSize < 0) {
         if (this.buffered < 4) return;
         this.frameSize = this.take(4).readInt32BE(0);
+        if (this.frameSize < 4) {
+          this.fail(new KafkaConnectionError(`invalid response frame size ${this.frameSize} from ${this.address}`));
+          return;
+        }
       }
       if (this.buffered < this.frameSize) return;
       const frame = this.take(this.frameSize);

@@ -3,6 +3,7 @@
  * decodes requests with the broker's codec and answers with whatever the test's handler returns.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import { Reader } from '../broker/protocol/buffers.js';
 import { decodeRequest, decodeRequestHeader, encodeResponseFrame, type Message } from '../broker/protocol/codec.js';
 import type { MessageSpec } from '../broker/protocol/schema.js';
@@ -25,11 +26,12 @@ export interface FakeBroker {
   close(): Promise<void>;
 }
 
-export async function startFakeBroker(specs: readonly MessageSpec[], handler: FakeHandler): Promise<FakeBroker> {
+/** Listens on 127.0.0.1 (with TLS when `secure` gives a key and certificate). */
+export async function startFakeBroker(specs: readonly MessageSpec[], handler: FakeHandler, secure?: tls.TlsOptions): Promise<FakeBroker> {
   const byKey = new Map(specs.map((s) => [s.apiKey, s]));
   const requests: FakeBroker['requests'] = [];
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
+  const onConnection = (socket: net.Socket): void => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
@@ -59,7 +61,8 @@ export async function startFakeBroker(specs: readonly MessageSpec[], handler: Fa
         }
       }
     });
-  });
+  };
+  const server = secure ? tls.createServer(secure, onConnection) : net.createServer(onConnection);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {
