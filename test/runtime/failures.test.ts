@@ -201,6 +201,14 @@ describe('a connector whose start() never returns', () => {
     expect((await api.get('/health')).status).toBe(200);
   });
 
+  it('restart?onlyFailed=true restarts the FAILED connector: 202 with RESTARTING, then FAILED again', async () => {
+    const r = await api.post('/connectors/hanger/restart?onlyFailed=true');
+    expect(r.status).toBe(202);
+    expect(r.body).toEqual({ name: 'hanger', connector: { state: 'RESTARTING', worker_id: worker.workerId }, tasks: [], type: 'source' });
+    const status = await api.awaitStatus('hanger', (s) => s.connector.state === 'FAILED', 'hanger FAILED after onlyFailed restart');
+    expect(status.connector.trace).toContain(`${GRACEFUL_TIMEOUT_MS} ms`);
+  });
+
   it('restart answers within the timeout and reports it FAILED again; delete works', async () => {
     const started = performance.now();
     const r = await api.post('/connectors/hanger/restart');
