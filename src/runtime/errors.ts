@@ -61,6 +61,24 @@ export class RetriableError extends ConnectError {
   }
 }
 
+/** Java class names of our error types, as Kafka Connect writes them into DLQ headers and logs. */
+const JAVA_ERROR_CLASSES: Record<string, string> = {
+  DataException: 'org.apache.kafka.connect.errors.DataException',
+  ConnectException: 'org.apache.kafka.connect.errors.ConnectException',
+  RetriableException: 'org.apache.kafka.connect.errors.RetriableException',
+  ConfigException: 'org.apache.kafka.common.config.ConfigException',
+  TransformationError: 'org.apache.kafka.connect.errors.ConnectException',
+  SchemaBuilderException: 'org.apache.kafka.connect.errors.SchemaBuilderException',
+  TypeError: 'java.lang.IllegalArgumentException',
+  RangeError: 'java.lang.IllegalArgumentException',
+  SyntaxError: 'org.apache.kafka.connect.errors.DataException',
+};
+
+export function javaErrorClass(error: unknown): string {
+  const name = error instanceof Error ? error.name : 'Error';
+  return JAVA_ERROR_CLASSES[name] ?? (name.includes('.') ? name : 'java.lang.RuntimeException');
+}
+
 /**
  * The stack-trace text shown in connector/task status `trace`: exception class and message,
  * frames, and "Caused by:" chains, as Java prints them.
@@ -74,7 +92,7 @@ export function traceOf(err: unknown): string {
     seen.add(current);
     const e = current instanceof Error ? current : new Error(String(current));
     const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => `\tat ${l.trim().slice(3)}`);
-    lines.push(`${first ? '' : 'Caused by: '}${e.name}: ${e.message}`, ...frames);
+    lines.push(`${first ? '' : 'Caused by: '}${javaErrorClass(e)}: ${e.message}`, ...frames);
     first = false;
     current = (e as { cause?: unknown }).cause;
   }

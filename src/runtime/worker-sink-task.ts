@@ -10,6 +10,8 @@ import { ConnectHeaders, SinkRecord } from '../data/index.js';
 import type { ConnectMetrics } from '../metrics/connect-metrics.js';
 import { ConnectError, RetriableError } from './errors.js';
 import type { ConnectorTaskId, TargetState } from './herder.js';
+import type { ProcessingFailure, RawRecord, Stage } from './errors/processing-context.js';
+import { SKIPPED, type RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
 import { tpKey, type SinkTaskContextImpl } from './task-contexts.js';
 import type { TransformationChain } from './transformation-chain.js';
 import { taskName, WorkerTask, type TaskStatusListener } from './worker-task.js';
@@ -36,6 +38,11 @@ export interface WorkerSinkTaskDeps {
   valueConverter: Converter;
   headerConverter: HeaderConverter;
   transforms: TransformationChain;
+  errors: RetryWithToleranceOperator;
+  /** Releases error-handling resources (the DLQ producer) at shutdown. */
+  onClose: () => Promise<void>;
+  /** Class names for error context (`__connect.errors.class.name`). */
+  classNames: { keyConverter: string; valueConverter: string; headerConverter: string; task: string };
   settings: SinkTaskSettings;
   initialState: TargetState;
   listener: TaskStatusListener;
@@ -55,6 +62,10 @@ export class WorkerSinkTask extends WorkerTask {
   private commitTimer: NodeJS.Timeout | undefined;
   private stopSignal!: () => void;
   private failure: unknown = null;
+  /** The consumed bytes behind each record handed to put(), for the errant record reporter. */
+  private readonly rawRecords = new WeakMap<SinkRecord, RawRecord>();
+  /** Errant-record reports in flight: offsets are committed only once they are written. */
+  private readonly pendingReports = new Set<Promise<void>>();
 
   constructor(private readonly deps: WorkerSinkTaskDeps) {
     super(deps.id, deps.initialState, deps.listener, deps.logger);
@@ -85,7 +96,12 @@ export class WorkerSinkTask extends WorkerTask {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: true,
-      eachBatch: (payload) => this.runExclusive(() => this.onBatch(payload)),
+      // Anything escaping a batch fails the task; kafkajs would otherwise retry it forever.
+      eachBatch: (payload) =>
+        this.runExclusive(() => this.onBatch(payload)).catch((err: unknown) => {
+          this.fail(err);
+          throw err;
+        }),
     });
     this.commitTimer = setInterval(() => this.enqueue(() => this.commit(false)), this.deps.settings.offsetFlushIntervalMs);
     if (this.isPaused()) this.onPauseRequested();
@@ -114,9 +130,13 @@ export class WorkerSinkTask extends WorkerTask {
     const records: SinkRecord[] = [];
     this.deps.onTopicSeen(batch.topic);
     for (const message of batch.messages) {
-      const record = this.toSinkRecord(batch.topic, batch.partition, message);
-      const transformed = this.deps.transforms.apply(record);
-      if (transformed !== null) records.push(transformed);
+      const raw = rawRecord(batch.topic, batch.partition, message);
+      const record = await this.convert(raw, message);
+      if (record === null) continue;
+      const transformed = await this.transform(record, raw);
+      if (transformed === null) continue;
+      this.rawRecords.set(transformed, raw);
+      records.push(transformed);
     }
     this.deps.metrics.recordRead(this.id.connector, this.id.task, batch.messages.length);
     // A RetriableError from put() redelivers the same batch after a backoff, keeping membership.
@@ -126,8 +146,7 @@ export class WorkerSinkTask extends WorkerTask {
         break;
       } catch (err) {
         if (!(err instanceof RetriableError) || this.stopping || !isRunning() || isStale()) {
-          this.fail(new ConnectError('Exiting WorkerSinkTask due to unrecoverable exception.', 500, { cause: err }));
-          throw err;
+          throw new ConnectError('Exiting WorkerSinkTask due to unrecoverable exception.', 500, { cause: err });
         }
         this.log.warn({ err, task: taskName(this.id) }, 'put() failed with a retriable error; redelivering the batch');
         await heartbeat();
@@ -144,10 +163,63 @@ export class WorkerSinkTask extends WorkerTask {
     await this.applyContextRequests();
   }
 
-  private toSinkRecord(topic: string, partition: number, message: KafkaMessage): SinkRecord {
+  /** Converts a consumed message; failures go through the error handler (null = skipped). */
+  private async convert(raw: RawRecord, message: KafkaMessage): Promise<SinkRecord | null> {
+    const progress = { stage: 'HEADER_CONVERTER' as Stage };
+    try {
+      return this.toSinkRecord(raw.topic, raw.partition ?? 0, message, progress);
+    } catch (error) {
+      const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, raw), () =>
+        this.toSinkRecord(raw.topic, raw.partition ?? 0, message, progress),
+      );
+      return result === SKIPPED ? null : result;
+    }
+  }
+
+  private async transform(record: SinkRecord, raw: RawRecord): Promise<SinkRecord | null> {
+    try {
+      return this.deps.transforms.apply(record);
+    } catch (error) {
+      const result = await this.deps.errors.handle(this.failureAt('TRANSFORMATION', error, raw), () => this.deps.transforms.apply(record));
+      return result === SKIPPED ? null : result;
+    }
+  }
+
+  private failureAt(stage: Stage, error: unknown, record: RawRecord): ProcessingFailure {
+    const c = this.deps.classNames;
+    const executingClass =
+      stage === 'KEY_CONVERTER' ? c.keyConverter : stage === 'VALUE_CONVERTER' ? c.valueConverter : stage === 'HEADER_CONVERTER' ? c.headerConverter : stage === 'TRANSFORMATION' ? ((error as { transformationClass?: string }).transformationClass ?? 'transformation') : c.task;
+    return { stage, executingClass, error, record };
+  }
+
+  /** The errant record reporter a sink task gets (SinkTaskContext.errantRecordReporter). */
+  reportErrant(record: SinkRecord, error: Error): Promise<void> {
+    const raw = this.rawRecords.get(record) ?? {
+      topic: record.topic(),
+      partition: record.kafkaPartition(),
+      offset: record.kafkaOffset(),
+      key: null,
+      value: null,
+      headers: [],
+      timestamp: record.timestamp(),
+    };
+    const reported = this.deps.errors
+      .handle(this.failureAt('TASK_PUT', error, raw), () => {
+        throw error;
+      })
+      .then(() => undefined);
+    this.pendingReports.add(reported);
+    void reported.catch(() => undefined).finally(() => this.pendingReports.delete(reported));
+    return reported;
+  }
+
+  private toSinkRecord(topic: string, partition: number, message: KafkaMessage, progress: { stage: Stage }): SinkRecord {
     const { keyConverter, valueConverter } = this.deps;
+    progress.stage = 'HEADER_CONVERTER';
     const headers = this.toConnectHeaders(topic, message.headers);
+    progress.stage = 'KEY_CONVERTER';
     const key = keyConverter.toConnectData(topic, headers, message.key ?? null);
+    progress.stage = 'VALUE_CONVERTER';
     const value = valueConverter.toConnectData(topic, headers, message.value ?? null);
     return new SinkRecord({
       topic,
@@ -209,6 +281,8 @@ export class WorkerSinkTask extends WorkerTask {
 
   /** Flush through preCommit and commit what the task says is safe; skips when nothing moved. */
   private async commit(closing: boolean): Promise<void> {
+    // Records sent to the errant record reporter count as handled only once the DLQ has them.
+    if (this.pendingReports.size > 0) await Promise.all(this.pendingReports);
     const offsets: PartitionOffsets = new Map(this.consumed);
     const started = Date.now();
     let safe: PartitionOffsets;
@@ -272,7 +346,24 @@ export class WorkerSinkTask extends WorkerTask {
       await this.deps.task.close?.([...this.assignment.values()]);
     }).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'error closing partitions'));
     await this.deps.consumer.disconnect().catch(() => undefined);
+    await this.deps.onClose().catch(() => undefined);
     await Promise.resolve(this.deps.task.stop());
     this.deps.transforms.close();
   }
+}
+
+function rawRecord(topic: string, partition: number, message: KafkaMessage): RawRecord {
+  const headers: [string, Buffer | null][] = [];
+  for (const [key, value] of Object.entries(message.headers ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) headers.push([key, v === undefined ? null : typeof v === 'string' ? Buffer.from(v) : v]);
+  }
+  return {
+    topic,
+    partition,
+    offset: BigInt(message.offset),
+    key: message.key ?? null,
+    value: message.value ?? null,
+    headers,
+    timestamp: Number(message.timestamp),
+  };
 }

@@ -15,6 +15,9 @@ import { SubmittedRecords, type SubmittedRecord } from './submitted-records.js';
 import type { TransformationChain } from './transformation-chain.js';
 import { taskName, WorkerTask, type TaskStatusListener } from './worker-task.js';
 import { ConnectError } from './errors.js';
+import { javaToString } from '../data/index.js';
+import type { ProcessingFailure, RawRecord, Stage } from './errors/processing-context.js';
+import { SKIPPED, type RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
 
 export interface SourceTaskSettings {
   offsetFlushIntervalMs: number;
@@ -37,6 +40,9 @@ export interface WorkerSourceTaskDeps {
   valueConverter: Converter;
   headerConverter: HeaderConverter;
   transforms: TransformationChain;
+  errors: RetryWithToleranceOperator;
+  onClose: () => Promise<void>;
+  classNames: { keyConverter: string; valueConverter: string; headerConverter: string; task: string };
   offsetWriter: OffsetStorageWriter;
   settings: SourceTaskSettings;
   initialState: TargetState;
@@ -97,12 +103,12 @@ export class WorkerSourceTask extends WorkerTask {
   private async send(records: SourceRecord[]): Promise<void> {
     const byTopic = new Map<string, Pending[]>();
     for (const record of records) {
-      const transformed = this.deps.transforms.apply(record);
-      if (transformed === null) {
+      const transformed = await this.transform(record);
+      const message = transformed === null ? null : await this.convert(transformed);
+      if (transformed === null || message === null) {
         await this.deps.task.commitRecord?.(record, null);
         continue;
       }
-      const message = this.toMessage(transformed);
       const submitted = this.submitted.submit(record.sourcePartition(), record.sourceOffset());
       const topic = transformed.topic();
       let group = byTopic.get(topic);
@@ -125,13 +131,57 @@ export class WorkerSourceTask extends WorkerTask {
     }
   }
 
-  private toMessage(record: SourceRecord): Message {
+  private async transform(record: SourceRecord): Promise<SourceRecord | null> {
+    try {
+      return this.deps.transforms.apply(record);
+    } catch (error) {
+      const result = await this.deps.errors.handle(this.failureAt('TRANSFORMATION', error, record), () => this.deps.transforms.apply(record));
+      return result === SKIPPED ? null : result;
+    }
+  }
+
+  private async convert(record: SourceRecord): Promise<Message | null> {
+    const progress = { stage: 'KEY_CONVERTER' as Stage };
+    try {
+      return this.toMessage(record, progress);
+    } catch (error) {
+      const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, record), () => this.toMessage(record, progress));
+      return result === SKIPPED ? null : result;
+    }
+  }
+
+  /**
+   * A failed source record has no bytes yet; for the (Sluice-only) source dead letter queue its key
+   * and value are written as their Java-style text.
+   */
+  private failureAt(stage: Stage, error: unknown, record: SourceRecord): ProcessingFailure {
+    const c = this.deps.classNames;
+    const executingClass =
+      stage === 'KEY_CONVERTER' ? c.keyConverter : stage === 'VALUE_CONVERTER' ? c.valueConverter : stage === 'HEADER_CONVERTER' ? c.headerConverter : ((error as { transformationClass?: string }).transformationClass ?? c.task);
+    const text = (v: unknown): Buffer | null => (v === null || v === undefined ? null : Buffer.from(javaToString(v)));
+    const raw: RawRecord = {
+      topic: record.topic(),
+      partition: record.kafkaPartition(),
+      offset: null,
+      key: text(record.key()),
+      value: text(record.value()),
+      headers: [...record.headers()].map((h) => [h.key(), text(h.value())]),
+      timestamp: record.timestamp(),
+    };
+    return { stage, executingClass, error, record: raw, describeRecord: () => record.toString() };
+  }
+
+  private toMessage(record: SourceRecord, progress: { stage: Stage }): Message {
     const topic = record.topic();
     const headers = record.headers();
+    progress.stage = 'KEY_CONVERTER';
+    const key = this.deps.keyConverter.fromConnectData(topic, headers, record.keySchema(), record.key());
+    progress.stage = 'VALUE_CONVERTER';
     const message: Message = {
-      key: this.deps.keyConverter.fromConnectData(topic, headers, record.keySchema(), record.key()),
+      key,
       value: this.deps.valueConverter.fromConnectData(topic, headers, record.valueSchema(), record.value()),
     };
+    progress.stage = 'HEADER_CONVERTER';
     const partition = record.kafkaPartition();
     if (partition !== null) message.partition = partition;
     const timestamp = record.timestamp();
@@ -207,6 +257,7 @@ export class WorkerSourceTask extends WorkerTask {
     await this.submitted.awaitAllAcked(this.deps.settings.offsetFlushTimeoutMs);
     await this.commitOffsets();
     await this.safely(() => this.deps.producer.disconnect());
+    await this.safely(() => this.deps.onClose());
     this.deps.transforms.close();
   }
 }

@@ -6,6 +6,7 @@
 import { Kafka, Partitioners, type Admin, type Message } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
+import type { SinkRecord } from '../data/index.js';
 import type { Predicate, Transformation } from '../connect/transformation.js';
 import { configuredConverters } from '../converters/configured-converters.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
@@ -20,6 +21,10 @@ import type { Plugins } from './plugins.js';
 import type { StatusBackingStore } from './status-store.js';
 import { ConnectorContextImpl, SinkTaskContextImpl, SourceTaskContextImpl } from './task-contexts.js';
 import { topicCreationRequested, topicSettingsFor } from './topic-creation.js';
+import { deadLetterQueueProducer, type DeadLetterQueueProducer } from './errors/dlq-producer.js';
+import { errorHandlingConfig } from './errors/error-handling-config.js';
+import { DeadLetterQueueReporter, LogReporter, type ErrorReporter } from './errors/reporters.js';
+import { RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
 import { TransformationChain, type TransformationStage } from './transformation-chain.js';
 import { WorkerConnector, type ConnectorStatusListener } from './worker-connector.js';
 import type { WorkerConfig } from './worker-config.js';
@@ -210,7 +215,11 @@ export class Worker {
     const creation = config.topicCreationEnabled && topicCreationRequested(connectorConfig);
     const adminProps = clientConfig('admin', config.originals, connectorConfig, config.overridePolicy);
     const { key, value, header } = this.converters(connectorConfig);
+    const errors = this.errorOperator(id, connectorConfig);
     const wrapped = new WorkerSourceTask({
+      errors: errors.operator,
+      onClose: errors.close,
+      classNames: this.classNames(connectorConfig, connector.taskClass().className),
       id,
       task,
       taskConfig,
@@ -256,9 +265,14 @@ export class Worker {
     const topicsRegex = (taskConfig['topics.regex'] ?? connectorConfig['topics.regex'] ?? '').trim();
     const topics = (taskConfig['topics'] ?? connectorConfig['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
     const { key, value, header } = this.converters(connectorConfig);
+    const errors = this.errorOperator(id, connectorConfig);
     let runner: WorkerSinkTask | undefined;
-    const context = new SinkTaskContextImpl(taskConfig, null, (pause, resume) => runner?.applyTaskPause(pause, resume));
+    const reporter = errors.reporting ? { report: (record: SinkRecord, error: Error) => (runner as WorkerSinkTask).reportErrant(record, error) } : null;
+    const context = new SinkTaskContextImpl(taskConfig, reporter, (pause, resume) => runner?.applyTaskPause(pause, resume));
     runner = new WorkerSinkTask({
+      errors: errors.operator,
+      onClose: errors.close,
+      classNames: this.classNames(connectorConfig, connector.taskClass().className),
       id,
       task,
       taskConfig,
@@ -293,6 +307,60 @@ export class Worker {
   converters(connectorConfig: Record<string, string>): { key: Converter; value: Converter; header: HeaderConverter } {
     const c = configuredConverters(this.opts.config.originals, connectorConfig);
     return { key: c.keyConverter, value: c.valueConverter, header: c.headerConverter };
+  }
+
+  /** The class names error reports name for each stage. */
+  private classNames(connectorConfig: Record<string, string>, taskClass: string) {
+    const pick = (key: string, fallback: string): string => {
+      const name = connectorConfig[key] || this.opts.config.originals[key] || fallback;
+      return this.opts.plugins.find(name, ['converter', 'header_converter'])?.className ?? name;
+    };
+    return {
+      keyConverter: pick('key.converter', ''),
+      valueConverter: pick('value.converter', ''),
+      headerConverter: pick('header.converter', 'org.apache.kafka.connect.storage.SimpleHeaderConverter'),
+      task: taskClass,
+    };
+  }
+
+  /**
+   * The task's error handling (KIP-298): log reporter, dead letter queue reporter (for sources too,
+   * a Sluice extension), and the retry/tolerance operator over them.
+   */
+  private errorOperator(id: ConnectorTaskId, connectorConfig: Record<string, string>) {
+    const cfg = errorHandlingConfig(connectorConfig);
+    const { config, logger, metrics } = this.opts;
+    const reporters: ErrorReporter[] = [];
+    let dlq: DeadLetterQueueProducer | null = null;
+    if (cfg.logEnable) reporters.push(new LogReporter(taskName(id), cfg.logIncludeMessages, logger));
+    if (cfg.dlqTopic !== '') {
+      dlq = deadLetterQueueProducer(
+        clientConfig('producer', config.originals, connectorConfig, config.overridePolicy),
+        clientConfig('admin', config.originals, connectorConfig, config.overridePolicy),
+        `connector-dlq-producer-${taskName(id)}`,
+        cfg.dlqReplicationFactor,
+        logger,
+      );
+      const producer = dlq;
+      reporters.push(
+        new DeadLetterQueueReporter(cfg.dlqTopic, id.connector, id.task, cfg.dlqContextHeaders, async (topic, record) => {
+          try {
+            await producer.send(topic, record);
+            metrics.recordDeadLetterQueueProduce(id.connector, id.task, true);
+          } catch (err) {
+            metrics.recordDeadLetterQueueProduce(id.connector, id.task, false);
+            throw err;
+          }
+        }),
+      );
+    }
+    return {
+      operator: new RetryWithToleranceOperator(id, cfg, reporters, metrics),
+      reporting: reporters.length > 0,
+      close: async () => {
+        await dlq?.close();
+      },
+    };
   }
 
   transformationChain(connectorConfig: Record<string, string>): TransformationChain {

@@ -30,20 +30,4 @@ export interface ProcessingFailure {
   describeRecord?: () => string;
 }
 
-/** Java class names of our error types, as Kafka Connect writes them into DLQ headers and logs. */
-const JAVA_ERROR_CLASSES: Record<string, string> = {
-  DataException: 'org.apache.kafka.connect.errors.DataException',
-  ConnectException: 'org.apache.kafka.connect.errors.ConnectException',
-  RetriableException: 'org.apache.kafka.connect.errors.RetriableException',
-  ConfigException: 'org.apache.kafka.common.config.ConfigException',
-  TransformationError: 'org.apache.kafka.connect.errors.ConnectException',
-  SchemaBuilderException: 'org.apache.kafka.connect.errors.SchemaBuilderException',
-  TypeError: 'java.lang.IllegalArgumentException',
-  RangeError: 'java.lang.IllegalArgumentException',
-  SyntaxError: 'org.apache.kafka.connect.errors.DataException',
-};
-
-export function javaErrorClass(error: unknown): string {
-  const name = error instanceof Error ? error.name : 'Error';
-  return JAVA_ERROR_CLASSES[name] ?? (name.includes('.') ? name : 'java.lang.RuntimeException');
-}
+export { javaErrorClass } from '../errors.js';

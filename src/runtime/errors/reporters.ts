@@ -56,7 +56,7 @@ export class DeadLetterQueueReporter implements ErrorReporter {
       add('class.name', f.executingClass);
       add('exception.class.name', javaErrorClass(err));
       add('exception.message', err.message);
-      add('exception.stacktrace', traceOf(err).replace(/^[^:\n]+:/, javaErrorClass(err) + ':'));
+      add('exception.stacktrace', traceOf(err));
     }
     await this.send(this.dlqTopic, { ...f.record, partition: null, headers });
   }

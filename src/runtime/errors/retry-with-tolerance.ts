@@ -50,7 +50,10 @@ export class RetryWithToleranceOperator {
       this.metrics.recordSkipped(this.id.connector, this.id.task);
       return SKIPPED;
     }
-    throw new ConnectError('Tolerance exceeded in error handler', 500, { cause: error });
+    const r = failure.record;
+    const where = r.offset === null ? `topic '${r.topic}'` : `topic '${r.topic}', partition ${r.partition}, offset ${r.offset}`;
+    // Kafka's message, plus where it happened so the status trace points at the record.
+    throw new ConnectError(`Tolerance exceeded in error handler (stage ${failure.stage}, ${where})`, 500, { cause: error });
   }
 
   /** 300 ms doubling per attempt; past the cap, a random delay below it (Kafka's jitter). */
