@@ -1,3 +1,4 @@
+import { BigDecimal } from './big-decimal.js';
 import type { SchemaType } from './schema.js';
 
 /**
@@ -32,6 +33,8 @@ export function javaHashCode(key: unknown, keyType: SchemaType | null): number |
   if (typeof key === 'string') return stringHashCode(key);
   if (typeof key === 'boolean') return key ? 1231 : 1237;
   if (typeof key === 'bigint') return longHashCode(key);
+  if (key instanceof Date) return Number.isFinite(key.getTime()) ? longHashCode(BigInt(key.getTime())) : null;
+  if (key instanceof BigDecimal) return (Math.imul(31, bigIntegerHashCode(key.unscaledValue())) + key.scale()) | 0;
   if (typeof key === 'number') {
     switch (keyType) {
       case 'INT8':
@@ -59,6 +62,19 @@ function stringHashCode(text: string): number {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
   return hash;
+}
+
+/** BigInteger.hashCode: over the 32-bit words of the magnitude, most significant first, times the sign. */
+function bigIntegerHashCode(value: bigint): number {
+  let magnitude = value < 0n ? -value : value;
+  const words: number[] = [];
+  while (magnitude > 0n) {
+    words.unshift(Number(magnitude & 0xffffffffn));
+    magnitude >>= 32n;
+  }
+  let hash = 0;
+  for (const word of words) hash = (Math.imul(31, hash) + word) | 0;
+  return value < 0n ? -hash | 0 : hash;
 }
 
 function longHashCode(value: bigint): number {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { BigDecimal } from './big-decimal.js';
+import { javaHashCode, orderLikeJavaHashMap } from './java-hash-order.js';
+
+describe('Java HashMap order', () => {
+  it('iterates by hash bucket, then insertion order', () => {
+    const keys = ['price', 'qty', 'big', 'list'];
+    expect(orderLikeJavaHashMap(keys.map((k) => [k, 0] as const), 'STRING').map(([k]) => k)).toEqual(['big', 'price', 'qty', 'list']);
+    const ints = [17, 1, -1, 16];
+    expect(orderLikeJavaHashMap(ints.map((k) => [k, 0] as const), 'INT32').map(([k]) => k)).toEqual([-1, 16, 17, 1]);
+    // Unknown hashes (bytes keys) keep the input order.
+    const bytes = [Buffer.from([2]), Buffer.from([1])];
+    expect(orderLikeJavaHashMap(bytes.map((k) => [k, 0] as const), 'BYTES').map(([k]) => k)).toEqual(bytes);
+  });
+
+  it('grows the table like HashMap (13 keys need 32 buckets)', () => {
+    const keys = Array.from({ length: 13 }, (_, i) => String.fromCharCode(97 + i * 2));
+    const ordered = orderLikeJavaHashMap(keys.map((k) => [k, 0] as const), 'STRING').map(([k]) => k);
+    expect(ordered).toEqual(['a', 'c', 'e', 'g', 'i', 'k', 'm', 'o', 'q', 's', 'u', 'w', 'y']);
+  });
+});
+
+describe('Java hash codes for HashMap order', () => {
+  it('match BigDecimal.hashCode and Date.hashCode', () => {
+    const cases: Array<[string, number, number]> = [
+      ['0', 0, 0],
+      ['1', 2, 33],
+      ['-1', 2, -29],
+      ['123456789012345678901234567890', 5, -748148564],
+      ['-98765432109876543210', -3, -103973740],
+      ['4294967295', 0, -31],
+      ['4294967296', 1, 962],
+    ];
+    for (const [unscaled, scale, hash] of cases) expect(javaHashCode(new BigDecimal(BigInt(unscaled), scale), null)).toBe(hash);
+    expect(javaHashCode(new Date(-1700000000000), null)).toBe(-807049612);
+    expect(javaHashCode(new Date(1700000000123), null)).toBe(-807048720);
+  });
+});
