@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { toConfigKeyInfos, type ConfigInfos, type ConfigKeyInfo } from '../config/index.js';
 import type { Connector } from '../connect/connector.js';
 import { resolveConfig, type WorkerConfigProviders } from '../config/providers.js';
+import { AutoRestarter, restartDelay, restartPolicy } from './auto-restart.js';
 import { clientConfig } from './client-configs.js';
 import type { ConfigBackingStore } from './config-store.js';
 import { invalidConfigMessage, validateConnectorConfig } from './config-validation.js';
@@ -63,6 +64,7 @@ export class StandaloneHerder implements Herder {
   private queue: Promise<unknown> = Promise.resolve();
   private clusterId = '';
   private started = false;
+  private readonly restarter = new AutoRestarter();
 
   constructor(private readonly o: StandaloneHerderOptions) {}
 
@@ -71,7 +73,41 @@ export class StandaloneHerder implements Herder {
     this.started = true;
   }
 
+  /**
+   * A connector or task failed: restart it after a backoff if its config asks for automatic
+   * restarts (Sluice extension), counting attempts in its status.
+   */
+  onFailure(connector: string, task: number | null): void {
+    const state = this.o.configStore.get(connector);
+    if (state === undefined) return;
+    const policy = restartPolicy(state.config);
+    const status = task === null ? this.o.statusStore.connector(connector) : this.o.statusStore.task(connector, task);
+    const attempt = (status?.restartAttempts ?? 0) + 1;
+    if (policy.maxAttempts <= 0 || attempt > policy.maxAttempts) return;
+    const what = task === null ? connector : `${connector}-${task}`;
+    this.o.logger.warn({ connector, task, attempt, maxAttempts: policy.maxAttempts }, `${what} failed; restarting automatically`);
+    this.restarter.schedule(task === null ? connector : `${connector}\u0000${task}`, restartDelay(policy, attempt), () => {
+      void this.serial(async () => {
+        if (this.o.configStore.get(connector) === undefined) return;
+        if (task === null) {
+          const current = this.o.statusStore.connector(connector);
+          if (current !== undefined) this.o.statusStore.putConnector({ ...current, restartAttempts: attempt });
+          await this.o.worker.stopConnector(connector);
+          const latest = this.requireState(connector);
+          await this.o.worker.startConnector(connector, await this.resolve(latest.config), latest.targetState, this.callbacks());
+          await this.reconfigureTasks(connector);
+        } else {
+          const current = this.o.statusStore.task(connector, task);
+          if (current !== undefined) this.o.statusStore.putTask({ ...current, restartAttempts: attempt });
+          await this.o.worker.stopAndAwaitTasks([{ connector, task }]);
+          await this.startTasks(connector, [task]);
+        }
+      }).catch((err: unknown) => this.o.logger.error({ err, connector, task }, 'automatic restart failed'));
+    });
+  }
+
   async stop(): Promise<void> {
+    this.restarter.cancelAll();
     await this.serial(async () => {
       await this.o.worker.stop();
       await this.o.offsetStore.stop();
@@ -173,6 +209,7 @@ export class StandaloneHerder implements Herder {
   deleteConnector(name: string): Promise<void> {
     return this.serial(async () => {
       this.requireState(name);
+      this.restarter.cancel(name);
       await this.stopConnectorAndTasks(name);
       this.o.configStore.removeConnectorConfig(name);
       this.o.statusStore.removeConnector(name);

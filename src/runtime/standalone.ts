@@ -63,6 +63,7 @@ export async function startStandalone(o: StandaloneOptions): Promise<StandaloneW
     statusStore,
     metrics,
     logger: logRegistry.logger('sluice.runtime.worker'),
+    onFailure: (connector, task) => herder.onFailure(connector, task),
   });
   const herder = new StandaloneHerder({
     worker,

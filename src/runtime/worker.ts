@@ -40,6 +40,8 @@ export interface WorkerOptions {
   statusStore: StatusBackingStore;
   metrics: ConnectMetrics;
   logger: Logger;
+  /** Told about every connector or task failure (the herder's auto-restart listens). */
+  onFailure?: (connector: string, task: number | null) => void;
 }
 
 export interface ConnectorCallbacks {
@@ -164,7 +166,14 @@ export class Worker {
       return;
     }
     this.tasks.set(key, task);
-    this.opts.statusStore.putTask({ connector: id.connector, task: id.task, state: 'UNASSIGNED', workerId: this.workerId });
+    const previous = this.opts.statusStore.task(id.connector, id.task);
+    this.opts.statusStore.putTask({
+      connector: id.connector,
+      task: id.task,
+      state: 'UNASSIGNED',
+      workerId: this.workerId,
+      ...(previous?.restartAttempts ? { restartAttempts: previous.restartAttempts } : {}),
+    });
     task.run();
   }
 
@@ -410,7 +419,10 @@ export class Worker {
       onStartup: (c) => put(c, 'RUNNING'),
       onPause: (c) => put(c, 'PAUSED'),
       onStop: (c) => put(c, 'STOPPED'),
-      onFailure: (c, err) => put(c, 'FAILED', err),
+      onFailure: (c, err) => {
+        put(c, 'FAILED', err);
+        this.opts.onFailure?.(c, null);
+      },
       onShutdown: (c) => put(c, 'UNASSIGNED'),
     };
   }
@@ -433,7 +445,10 @@ export class Worker {
       onStartup: (id) => put(id, 'RUNNING'),
       onPause: (id) => put(id, 'PAUSED'),
       onResume: (id) => put(id, 'RUNNING'),
-      onFailure: (id, err) => put(id, 'FAILED', err),
+      onFailure: (id, err) => {
+        put(id, 'FAILED', err);
+        this.opts.onFailure?.(id.connector, id.task);
+      },
       onShutdown: (id) => put(id, 'UNASSIGNED'),
     };
   }
