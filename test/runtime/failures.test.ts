@@ -209,14 +209,30 @@ describe('a connector whose start() never returns', () => {
     expect(status.connector.trace).toContain(`${GRACEFUL_TIMEOUT_MS} ms`);
   });
 
-  it('restart answers within the timeout and reports it FAILED again; delete works', async () => {
+  it('restart answers within the timeout and reports it FAILED again', async () => {
     const started = performance.now();
     const r = await api.post('/connectors/hanger/restart');
     expect(r.status).toBe(204);
     expect(performance.now() - started).toBeLessThan(GRACEFUL_TIMEOUT_MS + 5000);
     await api.awaitStatus('hanger', (s) => s.connector.state === 'FAILED', 'hanger FAILED after restart');
+  });
+
+  it('while FAILED, pause is ignored but stop applies; resume tries start() again and fails again', async () => {
+    expect((await api.put('/connectors/hanger/pause')).status).toBe(202);
+    expect((await api.get('/connectors/hanger/status')).body.connector.state).toBe('FAILED');
+    expect((await api.put('/connectors/hanger/stop')).status).toBe(204);
+    const stopped = await api.awaitStatus('hanger', (s) => s.connector.state === 'STOPPED', 'hanger STOPPED');
+    expect(stopped.connector).toEqual({ state: 'STOPPED', worker_id: worker.workerId });
+    expect((await api.put('/connectors/hanger/resume')).status).toBe(202);
+    const failed = await api.awaitStatus('hanger', (s) => s.connector.state === 'FAILED', 'hanger FAILED after resume');
+    expect(failed.connector.trace).toContain(`${GRACEFUL_TIMEOUT_MS} ms`);
+    await restStillAnswers();
+  });
+
+  it('can be deleted', async () => {
     expect((await api.delete('/connectors/hanger')).status).toBe(204);
     expect((await api.get('/connectors/hanger')).status).toBe(404);
+    expect((await api.get('/connectors/hanger/status')).status).toBe(404);
   });
 });
 

@@ -977,6 +977,22 @@ describe('/admin/loggers', () => {
 });
 
 describe('a sink end to end through REST', () => {
+  it('a FileStreamSink with tasks.max=2 runs two identical tasks', async () => {
+    const out = join(dir, 'two-tasks.txt');
+    const config = { 'connector.class': 'FileStreamSink', file: out, topics: 'two-tasks-topic', 'tasks.max': '2' };
+    const r = await api.post('/connectors', { name: 'two-tasks', config });
+    expect(r.status, r.text).toBe(201);
+    await api.awaitRunning('two-tasks', 2);
+    const tasks = (await api.get('/connectors/two-tasks/tasks')).body;
+    const taskConfig = { ...config, name: 'two-tasks', 'task.class': 'org.apache.kafka.connect.file.FileStreamSinkTask' };
+    expect(tasks).toEqual([
+      { id: { connector: 'two-tasks', task: 0 }, config: taskConfig },
+      { id: { connector: 'two-tasks', task: 1 }, config: taskConfig },
+    ]);
+    expect(Object.keys((await api.get('/connectors/two-tasks/tasks-config')).body)).toEqual(['two-tasks-0', 'two-tasks-1']);
+    expect((await api.get('/connectors/two-tasks/tasks/1/status')).body).toEqual({ id: 1, state: 'RUNNING', worker_id: worker.workerId });
+  });
+
   it('a FileStreamSink created with topics.regex writes what a source produced', async () => {
     const s = await createSource('regex-feed', ['g1', 'g2']);
     await awaitTopic(broker.bootstrapServers, s.topic, 2);
