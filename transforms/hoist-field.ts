@@ -1,0 +1,54 @@
+/**
+ * HoistField (org.apache.kafka.connect.transforms.HoistField$Key / $Value): wraps the key or value
+ * in a single-field Struct (with a schema) or Map (schemaless).
+ *
+ * Exports for registration: `descriptors` (HoistField$Key, HoistField$Value); also `HoistField`, `CONFIG_DEF`.
+ */
+import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
+import type { Transformation } from '../src/connect/index.js';
+import { SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { SchemaCache, SimpleConfig, describeKeyAndValue, type KeyOrValue, type TransformDescriptor } from './util/index.js';
+
+const FIELD_CONFIG = 'field';
+
+export const CONFIG_DEF: ConfigDef = new ConfigDef().define({
+  name: FIELD_CONFIG,
+  type: ConfigType.STRING,
+  importance: Importance.MEDIUM,
+  documentation: 'Field name for the single field that will be created in the resulting Struct or Map.',
+});
+
+export class HoistField implements Transformation {
+  readonly #side: KeyOrValue;
+  #fieldName = '';
+  #schemaUpdateCache = new SchemaCache<Schema>();
+
+  constructor(side: KeyOrValue) {
+    this.#side = side;
+  }
+
+  config(): ConfigDef {
+    return CONFIG_DEF;
+  }
+
+  configure(props: Record<string, string>): void {
+    this.#fieldName = new SimpleConfig(CONFIG_DEF, props).requireString(FIELD_CONFIG);
+    this.#schemaUpdateCache = new SchemaCache<Schema>();
+  }
+
+  apply<R extends ConnectRecord<R>>(record: R): R | null {
+    const schema = this.#side.schema(record);
+    const value = this.#side.value(record);
+    if (schema === null) return this.#side.newRecord(record, null, new Map([[this.#fieldName, value]]));
+    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, (original) =>
+      SchemaBuilder.struct().field(this.#fieldName, original).build(),
+    );
+    return this.#side.newRecord(record, updatedSchema, new Struct(updatedSchema).put(this.#fieldName, value));
+  }
+
+  close(): void {
+    this.#schemaUpdateCache.clear();
+  }
+}
+
+export const descriptors: TransformDescriptor[] = describeKeyAndValue('HoistField', (side) => new HoistField(side));
