@@ -1,0 +1,71 @@
+import {
+  BigDecimal,
+  ConnectDate,
+  ConnectTime,
+  ConnectTimestamp,
+  DataException,
+  Decimal,
+  DATE_LOGICAL_NAME,
+  DECIMAL_LOGICAL_NAME,
+  describeValue,
+  TIME_LOGICAL_NAME,
+  TIMESTAMP_LOGICAL_NAME,
+  type Schema,
+} from '../../data/index.js';
+
+/**
+ * AvroData's logical type converters, keyed by the exact Connect schema name: Decimal as its
+ * unscaled bytes, Date and Time as int, Timestamp as long.
+ */
+export function toAvroLogical(schema: Schema | null, value: unknown): unknown {
+  const name = schema?.name() ?? null;
+  if (name === null || value === null || value === undefined || schema === null) return value;
+  switch (name) {
+    case DECIMAL_LOGICAL_NAME:
+      if (!(value instanceof BigDecimal)) throw new DataException(`Invalid type for Decimal, expected BigDecimal but was ${describeValue(value)}`);
+      return Decimal.fromLogical(schema, value);
+    case DATE_LOGICAL_NAME:
+      return ConnectDate.fromLogical(schema, expectDate(value, 'Date'));
+    case TIME_LOGICAL_NAME:
+      return ConnectTime.fromLogical(schema, expectDate(value, 'Time'));
+    case TIMESTAMP_LOGICAL_NAME:
+      return ConnectTimestamp.fromLogical(schema, expectDate(value, 'Timestamp'));
+    default:
+      return value;
+  }
+}
+
+export function toConnectLogical(schema: Schema | null, value: unknown): unknown {
+  const name = schema?.name() ?? null;
+  if (name === null || value === null || value === undefined || schema === null) return value;
+  switch (name) {
+    case DECIMAL_LOGICAL_NAME:
+      if (!(value instanceof Uint8Array)) {
+        throw new DataException(`Invalid type for Decimal, underlying representation should be bytes but was ${describeValue(value)}`);
+      }
+      return Decimal.toLogical(schema, value);
+    case DATE_LOGICAL_NAME:
+      return ConnectDate.toLogical(schema, expectInt(value, 'Date'));
+    case TIME_LOGICAL_NAME:
+      return ConnectTime.toLogical(schema, expectInt(value, 'Time'));
+    case TIMESTAMP_LOGICAL_NAME:
+      if (typeof value !== 'bigint') {
+        throw new DataException(`Invalid type for Timestamp, underlying representation should be int64 but was ${describeValue(value)}`);
+      }
+      return ConnectTimestamp.toLogical(schema, value);
+    default:
+      return value;
+  }
+}
+
+function expectDate(value: unknown, type: string): Date {
+  if (!(value instanceof Date)) throw new DataException(`Invalid type for ${type}, expected Date but was ${describeValue(value)}`);
+  return value;
+}
+
+function expectInt(value: unknown, type: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new DataException(`Invalid type for ${type}, underlying representation should be int32 but was ${describeValue(value)}`);
+  }
+  return value;
+}
