@@ -221,8 +221,8 @@ describe('POST /connectors', () => {
     expect((await api.post('/connectors', { name: 'paused-then-resumed', config: s.config, initial_state: 'PAUSED' })).status).toBe(201);
     await api.awaitStatus('paused-then-resumed', (b) => b.connector.state === 'PAUSED');
     expect((await api.put('/connectors/paused-then-resumed/resume')).status).toBe(202);
-    // Give it 5 s (a healthy connector is RUNNING with its task well within 1 s here).
-    await api.awaitStatus('paused-then-resumed', (b) => b.connector.state === 'RUNNING' && b.tasks.length === 1 && b.tasks[0].state === 'RUNNING', 'tasks after resume', 5000);
+    // Give it 3 s (a healthy connector is RUNNING with its task well within 1 s here).
+    await api.awaitStatus('paused-then-resumed', (b) => b.connector.state === 'RUNNING' && b.tasks.length === 1 && b.tasks[0].state === 'RUNNING', 'tasks after resume', 3000);
     expect(await awaitTopic(broker.bootstrapServers, s.topic, 2, 5000)).toEqual(['p1', 'p2']);
   });
 
@@ -411,7 +411,7 @@ describe('PUT and PATCH /connectors/{name}/config', () => {
     expect(paused.tasks).toEqual([{ id: 0, state: 'PAUSED', worker_id: worker.workerId }]);
     appendFileSync(s.file, 'u2\n');
     expect((await api.put('/connectors/paused-update/resume')).status).toBe(202);
-    await api.awaitStatus('paused-update', (b) => b.connector.state === 'RUNNING' && b.tasks.length === 1 && b.tasks[0].state === 'RUNNING', 'tasks after resume', 5000);
+    await api.awaitStatus('paused-update', (b) => b.connector.state === 'RUNNING' && b.tasks.length === 1 && b.tasks[0].state === 'RUNNING', 'tasks after resume', 3000);
     expect((await api.get('/connectors/paused-update/tasks')).body[0].config['batch.size']).toBe('7');
     expect(await awaitTopic(broker.bootstrapServers, s.topic, 2, 5000)).toEqual(['u1', 'u2']);
   });
