@@ -1,3 +1,4 @@
+import { newAvroConverter } from './avro/avro-converter-factory.js';
 import { BooleanConverter } from './boolean-converter.js';
 import { ByteArrayConverter } from './byte-array-converter.js';
 import { JsonConverter } from './json/json-converter.js';
@@ -18,6 +19,7 @@ export const BUILTIN_CONVERTERS: ReadonlyArray<readonly [string, ConverterFactor
   ['org.apache.kafka.connect.converters.DoubleConverter', () => new DoubleConverter()],
   ['org.apache.kafka.connect.converters.BooleanConverter', () => new BooleanConverter()],
   ['org.apache.kafka.connect.storage.SimpleHeaderConverter', () => new SimpleHeaderConverter()],
+  ['io.confluent.connect.avro.AvroConverter', newAvroConverter],
 ];
 
 export function registerBuiltinConverters(registry: ConverterRegistry): ConverterRegistry {

@@ -471,3 +471,12 @@ describe('errors', () => {
     );
   });
 });
+
+describe('registration', () => {
+  it('is a built-in converter under its class name and aliases', async () => {
+    const { converterRegistry } = await import('../../src/converters/index.js');
+    expect(converterRegistry.resolve('io.confluent.connect.avro.AvroConverter')).toBe('io.confluent.connect.avro.AvroConverter');
+    expect(converterRegistry.resolve('Avro')).toBe('io.confluent.connect.avro.AvroConverter');
+    expect(converterRegistry.newConverter('AvroConverter')).toBeInstanceOf(AvroConverter);
+  });
+});
