@@ -122,6 +122,7 @@ export class LeanProducer {
     for (;;) {
       const failures = await this.dispatch(topic, pending, budget, baseOffsets);
       if (failures.length === 0) break;
+      if (this.closed) throw failures[0].error;
       const fatal = failures.find((f) => !this.isRetriable(f.error));
       if (fatal !== undefined) throw fatal.error;
       if (Date.now() + backoff >= deadline) throw failures[0].error;
