@@ -23,3 +23,4 @@ export { SimpleConfig } from './simple-config.js';
 export { NonEmptyListValidator } from './validators.js';
 export { JavaHashMapCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 export { splitLikeJava } from './java-split.js';
+export { encodeLogicalValue, isLogicalSchema } from './logical-values.js';
