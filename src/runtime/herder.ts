@@ -4,6 +4,7 @@
  * Shapes below are Kafka Connect's REST entities (snake_case where the JSON is).
  */
 import type { ConfigInfos, ConfigKeyInfo } from '../config/index.js';
+import type { PreviewRequest, PreviewResult } from './transform-preview.js';
 
 export type { ConfigInfo, ConfigInfos, ConfigKeyInfo, ConfigValueInfo } from '../config/index.js';
 export type ConnectorType = 'source' | 'sink' | 'unknown';
@@ -124,4 +125,6 @@ export interface Herder {
   plugins(connectorsOnly: boolean): PluginInfo[];
   connectorPluginConfig(plugin: string): ConfigKeyInfo[];
   validateConnectorConfig(config: ConnectorConfig): Promise<ConfigInfos>;
+  /** Sluice extension: run sample records through a transform chain without a connector. */
+  previewTransforms?(request: PreviewRequest): Promise<PreviewResult[]>;
 }

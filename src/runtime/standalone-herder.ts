@@ -37,6 +37,8 @@ import type { StatusBackingStore } from './status-store.js';
 import type { Worker } from './worker.js';
 import type { WorkerConfig } from './worker-config.js';
 import { SLUICE_VERSION } from './version.js';
+import { previewTransforms, type PreviewRequest, type PreviewResult } from './transform-preview.js';
+import { buildTransformationChain } from './transformation-chain.js';
 
 
 export interface StandaloneHerderOptions {
@@ -470,6 +472,14 @@ export class StandaloneHerder implements Herder {
       .list(kinds)
       .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.className.localeCompare(b.className))
       .map((d) => ({ class: d.className, type: PLUGIN_TYPES[d.kind], version: d.version }));
+  }
+
+  async previewTransforms(request: PreviewRequest): Promise<PreviewResult[]> {
+    if (request === null || typeof request !== 'object' || request.config === null || typeof request.config !== 'object') {
+      throw new BadRequestError('The preview body must be {"config": {...}, "records": [...]}');
+    }
+    const config = await this.resolve(request.config);
+    return previewTransforms({ ...request, config }, this.o.workerConfig.originals, (c) => buildTransformationChain(this.o.plugins, c));
   }
 
   connectorPluginConfig(plugin: string): ConfigKeyInfo[] {

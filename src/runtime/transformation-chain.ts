@@ -4,9 +4,14 @@
  */
 import type { Predicate, Transformation } from '../connect/transformation.js';
 import type { ConnectRecord } from '../data/index.js';
+import { ConnectError } from './errors.js';
+import { withPrefix } from './kafka-clients.js';
+import type { Plugins } from './plugins.js';
 
 export interface TransformationStage {
   alias: string;
+  /** The plugin's class name, reported in error contexts. */
+  className: string;
   transformation: Transformation;
   predicate?: Predicate;
   negate: boolean;
@@ -40,7 +45,7 @@ export class TransformationChain {
         if (stage.predicate !== undefined && stage.predicate.test(r) === stage.negate) continue;
         current = stage.transformation.apply(r);
       } catch (err) {
-        throw new TransformationError(stage.alias, stage.transformation.constructor.name, err);
+        throw new TransformationError(stage.alias, stage.className, err);
       }
     }
     return current;
@@ -52,4 +57,30 @@ export class TransformationChain {
       s.predicate?.close();
     }
   }
+}
+
+/** Builds the chain a connector config describes (`transforms`, `transforms.<alias>.*`, `predicates.*`). */
+export function buildTransformationChain(plugins: Plugins, connectorConfig: Record<string, string>): TransformationChain {
+  const aliases = (connectorConfig['transforms'] ?? '').split(',').map((a) => a.trim()).filter((a) => a.length > 0);
+  const stages: TransformationStage[] = aliases.map((alias) => {
+    const prefix = `transforms.${alias}.`;
+    const settings = withPrefix(connectorConfig, prefix);
+    const type = settings['type'];
+    if (type === undefined) throw new ConnectError(`Missing required configuration "${prefix}type" which has no default value.`, 400);
+    const descriptor = plugins.resolve(type, ['transformation']);
+    const transformation = descriptor.create() as Transformation;
+    const { type: _t, predicate: predicateAlias, negate, ...own } = settings;
+    transformation.configure(own);
+    let predicate: Predicate | undefined;
+    if (predicateAlias !== undefined && predicateAlias !== '') {
+      const pSettings = withPrefix(connectorConfig, `predicates.${predicateAlias}.`);
+      const pType = pSettings['type'];
+      if (pType === undefined) throw new ConnectError(`Missing required configuration "predicates.${predicateAlias}.type" which has no default value.`, 400);
+      predicate = plugins.resolve(pType, ['predicate']).create() as Predicate;
+      const { type: _p, ...pOwn } = pSettings;
+      predicate.configure(pOwn);
+    }
+    return { alias, className: descriptor.className, transformation, predicate, negate: negate === 'true' };
+  });
+  return new TransformationChain(stages);
 }

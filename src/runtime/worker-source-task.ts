@@ -3,7 +3,7 @@
  * acknowledged records every `offset.flush.interval.ms` (Kafka Connect's WorkerSourceTask).
  */
 import type { Logger } from 'pino';
-import type { Message, Producer, RecordMetadata as KafkaRecordMetadata } from 'kafkajs';
+import type { LeanProducer, ProducerRecord, RecordAck } from '../kafka-client/index.js';
 import type { RecordMetadata, SourceTask } from '../connect/connector.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
 import type { SourceRecord } from '../data/index.js';
@@ -22,8 +22,6 @@ import { SKIPPED, type RetryWithToleranceOperator } from './errors/retry-with-to
 export interface SourceTaskSettings {
   offsetFlushIntervalMs: number;
   offsetFlushTimeoutMs: number;
-  acks: number;
-  compression: number;
   /** Batches sent concurrently before poll waits for acknowledgements. */
   maxInFlightBatches?: number;
 }
@@ -33,9 +31,7 @@ export interface WorkerSourceTaskDeps {
   task: SourceTask;
   taskConfig: Record<string, string>;
   context: SourceTaskContextImpl;
-  producer: Producer;
-  /** The partition kafkajs chose for each message, recorded by the worker's partitioner. */
-  chosenPartitions: WeakMap<Message, number>;
+  producer: LeanProducer;
   keyConverter: Converter;
   valueConverter: Converter;
   headerConverter: HeaderConverter;
@@ -56,7 +52,7 @@ export interface WorkerSourceTaskDeps {
 interface Pending {
   record: SourceRecord;
   submitted: SubmittedRecord | null;
-  message: Message;
+  message: ProducerRecord;
 }
 
 export class WorkerSourceTask extends WorkerTask {
@@ -121,8 +117,8 @@ export class WorkerSourceTask extends WorkerTask {
         this.seenTopics.add(topic);
       }
       const sending = this.deps.producer
-        .send({ topic, acks: this.deps.settings.acks, compression: this.deps.settings.compression, messages: batch.map((p) => p.message) })
-        .then((result) => this.onAcked(topic, batch, result))
+        .send(topic, batch.map((p) => p.message))
+        .then((acks) => this.onAcked(topic, batch, acks))
         .catch((err: unknown) => {
           this.sendFailure ??= err;
         });
@@ -140,7 +136,7 @@ export class WorkerSourceTask extends WorkerTask {
     }
   }
 
-  private async convert(record: SourceRecord): Promise<Message | null> {
+  private async convert(record: SourceRecord): Promise<ProducerRecord | null> {
     const progress = { stage: 'KEY_CONVERTER' as Stage };
     try {
       return this.toMessage(record, progress);
@@ -171,46 +167,34 @@ export class WorkerSourceTask extends WorkerTask {
     return { stage, executingClass, error, record: raw, describeRecord: () => record.toString() };
   }
 
-  private toMessage(record: SourceRecord, progress: { stage: Stage }): Message {
+  private toMessage(record: SourceRecord, progress: { stage: Stage }): ProducerRecord {
     const topic = record.topic();
     const headers = record.headers();
     progress.stage = 'KEY_CONVERTER';
     const key = this.deps.keyConverter.fromConnectData(topic, headers, record.keySchema(), record.key());
     progress.stage = 'VALUE_CONVERTER';
-    const message: Message = {
-      key,
-      value: this.deps.valueConverter.fromConnectData(topic, headers, record.valueSchema(), record.value()),
-    };
+    const value = this.deps.valueConverter.fromConnectData(topic, headers, record.valueSchema(), record.value());
     progress.stage = 'HEADER_CONVERTER';
+    const message: ProducerRecord = { key, value };
     const partition = record.kafkaPartition();
     if (partition !== null) message.partition = partition;
     const timestamp = record.timestamp();
-    if (timestamp !== null && timestamp >= 0) message.timestamp = String(timestamp);
+    if (timestamp !== null && timestamp >= 0) message.timestamp = timestamp;
     if (!headers.isEmpty()) {
-      const out: Record<string, Buffer | Buffer[]> = {};
-      for (const h of headers) {
-        const bytes = this.deps.headerConverter.fromConnectHeader(topic, h.key(), h.schema(), h.value()) ?? Buffer.alloc(0);
-        const existing = out[h.key()];
-        out[h.key()] = existing === undefined ? bytes : Array.isArray(existing) ? [...existing, bytes] : [existing, bytes];
-      }
-      message.headers = out;
+      message.headers = [...headers].map((h): [string, Buffer | null] => [h.key(), this.deps.headerConverter.fromConnectHeader(topic, h.key(), h.schema(), h.value())]);
     }
     return message;
   }
 
-  private async onAcked(topic: string, batch: Pending[], result: KafkaRecordMetadata[]): Promise<void> {
-    const base = new Map(result.map((r) => [r.partition, BigInt(r.baseOffset ?? '-1')]));
-    const nextIndex = new Map<number, bigint>();
-    for (const p of batch) {
-      const partition = p.message.partition ?? this.deps.chosenPartitions.get(p.message) ?? -1;
-      const i = nextIndex.get(partition) ?? 0n;
-      nextIndex.set(partition, i + 1n);
-      const b = base.get(partition);
+  private async onAcked(topic: string, batch: Pending[], acks: RecordAck[]): Promise<void> {
+    for (let i = 0; i < batch.length; i++) {
+      const p = batch[i];
+      const ack = acks[i];
       const metadata: RecordMetadata = {
         topic,
-        partition,
-        offset: b === undefined || b < 0n ? '-1' : String(b + i),
-        timestamp: Number(p.message.timestamp ?? Date.now()),
+        partition: ack?.partition ?? -1,
+        offset: String(ack?.offset ?? -1n),
+        timestamp: p.message.timestamp ?? Date.now(),
       };
       this.submitted.ack(p.submitted);
       try {

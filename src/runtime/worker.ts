@@ -3,11 +3,11 @@
  * task's converters, transforms and Kafka clients from the worker and connector configs, and
  * reports every state change to the status store and metrics.
  */
-import { Kafka, Partitioners, type Admin, type Message } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
+import { LeanProducer } from '../kafka-client/index.js';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
 import type { SinkRecord } from '../data/index.js';
-import type { Predicate, Transformation } from '../connect/transformation.js';
 import { configuredConverters } from '../converters/configured-converters.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
 import type { ConnectMetrics } from '../metrics/connect-metrics.js';
@@ -25,7 +25,7 @@ import { deadLetterQueueProducer, type DeadLetterQueueProducer } from './errors/
 import { errorHandlingConfig } from './errors/error-handling-config.js';
 import { DeadLetterQueueReporter, LogReporter, type ErrorReporter } from './errors/reporters.js';
 import { RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
-import { TransformationChain, type TransformationStage } from './transformation-chain.js';
+import { buildTransformationChain, type TransformationChain } from './transformation-chain.js';
 import { WorkerConnector, type ConnectorStatusListener } from './worker-connector.js';
 import type { WorkerConfig } from './worker-config.js';
 import { WorkerSinkTask } from './worker-sink-task.js';
@@ -63,7 +63,7 @@ export class Worker {
 
   /** Reads the Kafka cluster id (GET / reports it), which also proves the cluster is reachable. */
   async start(): Promise<string> {
-    this.admin = new Kafka(kafkaConfig(clientConfig('admin', this.opts.config.originals, {}, 'All'), 'sluice-worker-admin')).admin();
+    this.admin = new kafkajs.Kafka(kafkaConfig(clientConfig('admin', this.opts.config.originals, {}, 'All'), 'sluice-worker-admin')).admin();
     await this.admin.connect();
     const { clusterId } = await this.admin.describeCluster();
     return clusterId;
@@ -210,15 +210,17 @@ export class Worker {
     const task = this.createTask(connector, taskConfig);
     const producerProps = clientConfig('producer', config.originals, connectorConfig, config.overridePolicy);
     const settings = producerSettings(producerProps);
-    const chosenPartitions = new WeakMap<Message, number>();
-    const defaultPartitioner = Partitioners.DefaultPartitioner();
-    const producer = new Kafka(kafkaConfig(producerProps, `connector-producer-${taskName(id)}`)).producer({
-      ...settings.config,
-      createPartitioner: () => (args) => {
-        const p = defaultPartitioner(args);
-        chosenPartitions.set(args.message, p);
-        return p;
-      },
+    const client = kafkaConfig(producerProps, `connector-producer-${taskName(id)}`);
+    const producer = new LeanProducer({
+      bootstrapServers: client.brokers as string[],
+      clientId: client.clientId ?? `connector-producer-${taskName(id)}`,
+      acks: settings.acks as -1 | 0 | 1,
+      compression: settings.compression as 0 | 1 | 2 | 3 | 4,
+      requestTimeoutMs: client.requestTimeout,
+      ...(typeof client.ssl === 'object' ? { ssl: client.ssl } : {}),
+      ...(client.sasl !== undefined && 'username' in client.sasl ? { sasl: { mechanism: client.sasl.mechanism as 'plain' | 'scram-sha-256' | 'scram-sha-512', username: client.sasl.username, password: client.sasl.password } } : {}),
+      maxRequestBytes: Number(producerProps['max.request.size'] ?? 1_048_576),
+      logger,
     });
     const reader = new OffsetStorageReader(id.connector, offsetStore);
     const creation = config.topicCreationEnabled && topicCreationRequested(connectorConfig);
@@ -234,7 +236,6 @@ export class Worker {
       taskConfig,
       context: new SourceTaskContextImpl(taskConfig, reader),
       producer,
-      chosenPartitions,
       keyConverter: key,
       valueConverter: value,
       headerConverter: header,
@@ -243,8 +244,6 @@ export class Worker {
       settings: {
         offsetFlushIntervalMs: config.offsetFlushIntervalMs,
         offsetFlushTimeoutMs: config.offsetFlushTimeoutMs,
-        acks: settings.acks,
-        compression: settings.compression,
       },
       initialState: target,
       listener,
@@ -270,7 +269,7 @@ export class Worker {
     const task = this.createTask(connector, taskConfig);
     const consumerProps = clientConfig('consumer', config.originals, connectorConfig, config.overridePolicy);
     const { fromBeginning, ...consumerOptions } = consumerConfig(consumerProps, `connect-${id.connector}`);
-    const consumer = new Kafka(kafkaConfig(consumerProps, `connector-consumer-${taskName(id)}`)).consumer(consumerOptions);
+    const consumer = new kafkajs.Kafka(kafkaConfig(consumerProps, `connector-consumer-${taskName(id)}`)).consumer(consumerOptions);
     const topicsRegex = (taskConfig['topics.regex'] ?? connectorConfig['topics.regex'] ?? '').trim();
     const topics = (taskConfig['topics'] ?? connectorConfig['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
     const { key, value, header } = this.converters(connectorConfig);
@@ -373,31 +372,11 @@ export class Worker {
   }
 
   transformationChain(connectorConfig: Record<string, string>): TransformationChain {
-    const aliases = (connectorConfig['transforms'] ?? '').split(',').map((a) => a.trim()).filter((a) => a.length > 0);
-    const stages: TransformationStage[] = aliases.map((alias) => {
-      const prefix = `transforms.${alias}.`;
-      const settings = withPrefix(connectorConfig, prefix);
-      const type = settings['type'];
-      if (type === undefined) throw new ConnectError(`Missing required configuration "${prefix}type" which has no default value.`, 400);
-      const transformation = this.opts.plugins.resolve(type, ['transformation']).create() as Transformation;
-      const { type: _t, predicate: predicateAlias, negate, ...own } = settings;
-      transformation.configure(own);
-      let predicate: Predicate | undefined;
-      if (predicateAlias !== undefined && predicateAlias !== '') {
-        const pSettings = withPrefix(connectorConfig, `predicates.${predicateAlias}.`);
-        const pType = pSettings['type'];
-        if (pType === undefined) throw new ConnectError(`Missing required configuration "predicates.${predicateAlias}.type" which has no default value.`, 400);
-        predicate = this.opts.plugins.resolve(pType, ['predicate']).create() as Predicate;
-        const { type: _p, ...pOwn } = pSettings;
-        predicate.configure(pOwn);
-      }
-      return { alias, transformation, predicate, negate: negate === 'true' };
-    });
-    return new TransformationChain(stages);
+    return buildTransformationChain(this.opts.plugins, connectorConfig);
   }
 
   private async createTopicIfMissing(adminProps: Record<string, string>, topic: string, settings: ReturnType<typeof topicSettingsFor>): Promise<void> {
-    const admin = new Kafka(kafkaConfig(adminProps, 'connector-adminclient')).admin();
+    const admin = new kafkajs.Kafka(kafkaConfig(adminProps, 'connector-adminclient')).admin();
     await admin.connect();
     try {
       if ((await admin.listTopics()).includes(topic)) return;

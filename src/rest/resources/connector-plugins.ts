@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { BadRequestError } from '../../runtime/errors.js';
 import { checkHasConnectorClass, readConnectorConfig } from '../config-body.js';
 import type { RestContext } from '../context.js';
+import type { PreviewRequest } from '../../runtime/transform-preview.js';
 import { configInfosSchema, configKeyInfoListSchema, pluginListSchema } from '../schemas.js';
 
 interface PluginParams {
@@ -23,6 +24,12 @@ export const connectorPluginsResource: FastifyPluginAsync<{ context: RestContext
       return herder.plugins(connectorsOnly === undefined || connectorsOnly.toLowerCase() === 'true');
     },
   );
+
+  // Sluice extension: try a transform chain on sample records without creating a connector.
+  app.post<{ Body: PreviewRequest }>('/connector-plugins/transforms/preview', { schema: { body: { type: 'object' } } }, async (request) => {
+    if (herder.previewTransforms === undefined) throw new BadRequestError('Transform preview is not available on this worker');
+    return herderRequest(herder.previewTransforms(request.body));
+  });
 
   app.get<PluginParams>(
     '/connector-plugins/:plugin/config',
