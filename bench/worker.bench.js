@@ -68,6 +68,7 @@ import {
   freePort,
   profileByModule,
   profileStages,
+  profileStartup,
   startWorker,
   waitRunning,
   writeNumberedLines,
@@ -101,6 +102,8 @@ const STARTS = 5;
 const HEALTH_POLL_MS = 10;
 const IDLE_MS = 2000;
 const LINES = Math.round(1_000_000 * SCALE);
+/** The JsonConverter run reads the first half of the lines (its own file), so it finishes within the time budget. */
+const JSON_LINES = Math.round(LINES / 2);
 const LINE_BYTES = 200; // + '\n'
 const LAT_LINES = Math.max(50, Math.round(1000 * SCALE));
 const LAT_INTERVAL_MS = 20;
@@ -232,6 +235,12 @@ async function phaseStarts(ctx) {
       log(`  ${what}; VmRSS at /health 200 ${fmt(mib(rssAtHealth?.rssKiB))} MiB; stopped in ${fmtInt(s.stopMs)} ms`);
     }
   }
+  if (opts.profile) {
+    // One more start, not counted, under the profiler; stopped at /health 200 so the profile covers the start-up only.
+    const w = await launchWorker(ctx, 'start-profiled', STRING_CONVERTERS, {}, profileArgs('worker-startup'));
+    log(`  profiled start (not counted): ${fmtInt(w.startMs)} ms`);
+    await stopWorker(w, 'profiled start');
+  }
   const med = median(runs.map((r) => r.startMs));
   const medCpu = median(runs.map((r) => r.startCpuMs).filter((v) => v !== null));
   const medOthers = median(runs.map((r) => r.othersPctOfCore).filter((v) => v !== null));
@@ -298,22 +307,22 @@ async function phaseIdle(ctx, worker) {
 // ---------------------------------------------------------------------------------------------
 // 3. Throughput
 
-async function phaseThroughput(ctx, key, label, converters) {
+async function phaseThroughput(ctx, key, label, converters, { file, bytes, lines }) {
   const topic = `bench-tp-${key}`;
   const profiled = opts.profile;
   // Under --profile, a dedicated profiled broker, so its profile covers this run only.
   const broker = profiled ? await startBroker({ dataDir: join(ctx.tmpDir, `data-${key}`), nodeArgs: profileArgs(`broker-${key}`) }) : ctx.broker;
   const runCtx = { ...ctx, broker };
-  const result = { label, topic, converters, lines: LINES, lineBytes: LINE_BYTES + 1 };
+  const result = { label, topic, converters, lines, lineBytes: LINE_BYTES + 1, sourceFile: file };
   details[`throughput_${key}`] = result;
   let worker = null;
   try {
     await createTopic(broker, topic);
     worker = await launchWorker(runCtx, `tp-${key}`, converters, {}, profileArgs(`worker-${key}`));
     const sink = join(worker.dir, 'sink.txt');
-    const expected = ctx.sourceBytes;
+    const expected = bytes;
     // Caps keep the whole benchmark near 3 minutes; an unfinished run reports its rate so far.
-    const timeoutMs = Math.max(20_000, (LINES / (key === 'json' ? 22_000 : 14_000)) * 1000);
+    const timeoutMs = Math.max(20_000, (lines / 14_000) * 1000);
     log(`  worker pid ${worker.pid} (${propsText(converters)}); topic ${topic} (1 partition); sink ${sink}`);
 
     const wCpu = measureCpu(worker.pid);
@@ -323,7 +332,7 @@ async function phaseThroughput(ctx, key, label, converters) {
     const bMem = sampleMemory(broker.pid, 200);
     const t0 = performance.now();
     await createConnector(worker, `sink-${key}`, { 'connector.class': 'FileStreamSink', file: sink, topics: topic });
-    await createConnector(worker, `source-${key}`, { 'connector.class': 'FileStreamSource', file: ctx.sourceFile, topic });
+    await createConnector(worker, `source-${key}`, { 'connector.class': 'FileStreamSource', file, topic });
     const createdMs = performance.now() - t0;
     const marks = { firstByteMs: null, p10Ms: null, p50Ms: null, p90Ms: null };
     let size = 0;
@@ -359,7 +368,7 @@ async function phaseThroughput(ctx, key, label, converters) {
       linesDone,
       linesPerS: (linesDone * 1000) / wallMs,
       // From the 10 % mark to the end: without the connector start-up and the sink's group join.
-      steadyLinesPerS: marks.p10Ms !== null && wallMs > marks.p10Ms && linesDone > 0.1 * LINES ? ((linesDone - 0.1 * LINES) * 1000) / (wallMs - marks.p10Ms) : null,
+      steadyLinesPerS: marks.p10Ms !== null && wallMs > marks.p10Ms && linesDone > 0.1 * lines ? ((linesDone - 0.1 * lines) * 1000) / (wallMs - marks.p10Ms) : null,
       workerCpuS: w.cpuS,
       workerPctOfCore: w.pctOfCore,
       brokerCpuS: b.cpuS,
@@ -382,9 +391,9 @@ async function phaseThroughput(ctx, key, label, converters) {
         `(one core at that cost: ${fmtInt(result.workerCpuUsPerLine ? 1e6 / result.workerCpuUsPerLine : null)} lines/s); peak VmRSS worker ${fmt(mib(wPeak?.rssKiB))} MiB, broker ${fmt(mib(bPeak?.rssKiB))} MiB`,
     );
     await sleep(500); // anything arriving late (duplicates) shows up in the comparison
-    const cmp = compareNumberedFiles(ctx.sourceFile, sink, LINES);
+    const cmp = compareNumberedFiles(file, sink, lines);
     result.verify = cmp;
-    if (cmp.identical) log(`  verified: sink file identical to the source file (${fmtInt(cmp.sinkBytes)} bytes, ${fmtInt(LINES)} lines; no loss, no duplicates, in order)`);
+    if (cmp.identical) log(`  verified: sink file identical to the source file (${fmtInt(cmp.sinkBytes)} bytes, ${fmtInt(lines)} lines; no loss, no duplicates, in order)`);
     else if (timedOut && cmp.cleanPrefix) log(`  verified (unfinished run): the sink file holds lines 0..${fmtInt(cmp.lines - 1)} exactly once, in order (no loss, no duplicates so far)`);
     else {
       const msg = `${label}: sink file differs from source: ${fmtInt(cmp.lines)} lines, ${fmtInt(cmp.missing)} missing, ${fmtInt(cmp.duplicates)} duplicates, ${fmtInt(cmp.outOfOrder)} out of order, ${fmtInt(cmp.foreign)} unparseable; examples ${JSON.stringify(cmp.examples)}`;
@@ -400,7 +409,7 @@ async function phaseThroughput(ctx, key, label, converters) {
           : 'SINK != SOURCE';
     figures.add(`tp_${key}`, `3. FileStream source→broker→sink, ${label}`, result.linesPerS, 'lines/s', {
       target: TARGETS.linesPerS,
-      note: `${fmtInt(linesDone)} of ${fmtInt(LINES)} x ${LINE_BYTES} B in ${fmt(wallMs / 1000, 2)} s; first sink byte ${fmtInt(marks.firstByteMs)} ms; after 10 % ${fmtInt(result.steadyLinesPerS)}/s; ${verifiedNote}`,
+      note: `${fmtInt(linesDone)} of ${fmtInt(lines)} x ${LINE_BYTES} B in ${fmt(wallMs / 1000, 2)} s; first sink byte ${fmtInt(marks.firstByteMs)} ms; after 10 % ${fmtInt(result.steadyLinesPerS)}/s; ${verifiedNote}`,
     });
     figures.add(`tp_${key}_cpuWorker`, `3. CPU worker, ${label}`, w.pctOfCore, '% of a core', {
       note: `${fmt(w.cpuS, 1)} s CPU = ${fmt(result.workerCpuUsPerLine)} µs/line (a full core would give ${fmtInt(result.workerCpuUsPerLine ? 1e6 / result.workerCpuUsPerLine : null)} lines/s); peak RSS ${fmt(mib(wPeak?.rssKiB))} MiB`,
@@ -690,6 +699,7 @@ const INCLUSIVE_FUNCTIONS = [
 const STAGE_RULES = [
   ['source: kafkajs producer (group, encode, send)', /kafkajs\/src\/(producer|protocol\/requests\/produce|protocol\/recordBatch\/(v0\/index|record\/v0\/index|crc32C))/],
   ['sink: kafkajs consumer (fetch, decode)', /kafkajs\/src\/(consumer|protocol\/requests\/fetch|protocol\/recordBatch\/(v0\/decoder|record\/v0\/decoder))/],
+  ['source: Sluice kafka-client producer', /\/dist\/src\/kafka-client\//],
   ['source: Sluice WorkerSourceTask + FileStreamSource + converter', /worker-source-task|file-stream-source|line-buffer|byte-input|submitted-records|runtime\/worker\.js/],
   ['sink: Sluice WorkerSinkTask + FileStreamSink + converter', /worker-sink-task|file-stream-sink|append-writer/],
   ['start-up: module loading', /internal\/modules\/(cjs\/loader|esm\/(loader|module_job|translators))/],
@@ -723,7 +733,16 @@ function printProfiles() {
         { indent: '  ', rightAlign: [0, 1] },
       );
       let stages = null;
-      if (p.label.startsWith('worker')) {
+      if (p.label === 'worker-startup') {
+        const st = profileStartup(p.file);
+        log(`\n  start-up busy time (${fmtInt(st.busyMs)} ms incl. the shutdown after /health) by what it did; "load X" = evaluating package X's modules:`);
+        printTable(
+          ['ms', '% busy', 'What'],
+          st.rows.slice(0, 25).map((r) => [fmtInt(r.ms), fmt(r.pctOfBusy), r.what]),
+          { indent: '  ', rightAlign: [0, 1] },
+        );
+        stages = st.rows;
+      } else if (p.label.startsWith('worker')) {
         stages = profileStages(p.file, STAGE_RULES);
         log('\n  busy time by pipeline stage (innermost recognisable frame decides):');
         printTable(
@@ -766,7 +785,7 @@ async function main() {
 
   const broker = await startBroker({ dataDir: join(tmpDir, 'data-main') });
   log(`broker pid ${broker.pid} listening on ${broker.bootstrap} (started in ${fmtInt(broker.startMs)} ms)`);
-  const ctx = { tmpDir, broker, sourceFile: join(tmpDir, 'source-1m.txt'), sourceBytes: 0 };
+  const ctx = { tmpDir, broker, sourceFile: join(tmpDir, 'source.txt'), sourceBytes: 0, jsonSourceFile: join(tmpDir, 'source-json.txt'), jsonSourceBytes: 0 };
 
   let kept = null;
   if (ONLY.has('starts')) await runPhase(`1. Worker start-up: spawn → GET /health 200, ${STARTS} starts`, async () => (kept = await phaseStarts(ctx)));
@@ -774,12 +793,21 @@ async function main() {
 
   if (ONLY.has('string') || ONLY.has('json')) {
     const p0 = performance.now();
-    ctx.sourceBytes = writeNumberedLines(ctx.sourceFile, LINES, LINE_BYTES);
-    log(`\nprepared ${ctx.sourceFile}: ${fmtInt(LINES)} lines of ${LINE_BYTES} bytes + '\\n' (${fmt(ctx.sourceBytes / 1e6, 1)} MB) in ${fmtInt(performance.now() - p0)} ms (not timed)`);
+    if (ONLY.has('string')) ctx.sourceBytes = writeNumberedLines(ctx.sourceFile, LINES, LINE_BYTES);
+    if (ONLY.has('json')) ctx.jsonSourceBytes = writeNumberedLines(ctx.jsonSourceFile, JSON_LINES, LINE_BYTES);
+    log(
+      `\nprepared ${ONLY.has('string') ? `${ctx.sourceFile} (${fmtInt(LINES)} lines)` : ''}${ONLY.has('string') && ONLY.has('json') ? ' and ' : ''}` +
+        `${ONLY.has('json') ? `${ctx.jsonSourceFile} (${fmtInt(JSON_LINES)} lines)` : ''}: lines of ${LINE_BYTES} bytes + '\\n', in ${fmtInt(performance.now() - p0)} ms (not timed)`,
+    );
   }
-  if (ONLY.has('string')) await runPhase('3. Throughput FileStreamSource → broker → FileStreamSink, StringConverter', () => phaseThroughput(ctx, 'string', 'StringConverter', STRING_CONVERTERS));
-  if (ONLY.has('json')) await runPhase('3. Throughput, JsonConverter (schemas.enable=false)', () => phaseThroughput(ctx, 'json', 'JsonConverter schemas off', JSON_CONVERTERS));
+  if (ONLY.has('string')) await runPhase('3. Throughput FileStreamSource → broker → FileStreamSink, StringConverter', () =>
+      phaseThroughput(ctx, 'string', 'StringConverter', STRING_CONVERTERS, { file: ctx.sourceFile, bytes: ctx.sourceBytes, lines: LINES }),
+    );
+  if (ONLY.has('json')) await runPhase('3. Throughput, JsonConverter (schemas.enable=false)', () =>
+      phaseThroughput(ctx, 'json', 'JsonConverter schemas off', JSON_CONVERTERS, { file: ctx.jsonSourceFile, bytes: ctx.jsonSourceBytes, lines: JSON_LINES }),
+    );
   rmSync(ctx.sourceFile, { force: true });
+  rmSync(ctx.jsonSourceFile, { force: true });
   if (ONLY.has('latency')) await runPhase(`4. End-to-end latency, 1 line every ${LAT_INTERVAL_MS} ms`, () => phaseLatency(ctx));
   if (ONLY.has('whatif')) await runPhase(`4'. What-if: source end-of-file idle wait ${WHATIF_IDLE_WAIT_MS} ms instead of 1,000 ms`, () => phaseWhatIf(ctx));
 
@@ -799,7 +827,7 @@ async function main() {
       ['1, 2', `${propsText(STRING_CONVERTERS)}; /health polled every ${HEALTH_POLL_MS} ms; RSS after ${IDLE_MS / 1000} s idle`],
       ['3 string', `${propsText(STRING_CONVERTERS)}; FileStreamSource batch.size default (2000); kafkajs client defaults (acks=all, 1 request in flight)`],
       ['3 json', `${propsText(JSON_CONVERTERS)}`],
-      ['3 data', `${fmtInt(LINES)} numbered lines of ${LINE_BYTES} B + '\\n', topic created with 1 partition; timed from the first POST /connectors to the last sink byte`],
+      ['3 data', `${fmtInt(LINES)} (JsonConverter run: ${fmtInt(JSON_LINES)}) numbered lines of ${LINE_BYTES} B + '\\n', topic created with 1 partition; timed from the first POST /connectors to the last sink byte`],
       ['4', `${propsText(STRING_CONVERTERS)}, ${propsText(LATENCY_CLIENT)}; ${LAT_LINES} lines every ${LAT_INTERVAL_MS} ms after 3 warm-up lines; sink watched with fs.watch + ${SINK_POLL_MS} ms size poll`],
       ["2'", `node --max-semi-space-size=${WHATIF_SEMI_SPACE_MB} bin/sluice.js standalone ... (V8 young generation capped at 2 x ${WHATIF_SEMI_SPACE_MB} MiB)`],
       ["4'", `plugin.path plugin = built-in FileStreamSourceTask({ idleWaitMs: ${WHATIF_IDLE_WAIT_MS} }); ${WHATIF_LINES} lines`],

@@ -438,3 +438,53 @@ export function profileStages(file, rules) {
   }
   return [...agg.entries()].sort((a, b) => b[1] - a[1]).map(([stage, us]) => ({ stage, ms: us / 1000, pctOfBusy: busy > 0 ? (100 * us) / busy : null }));
 }
+
+/**
+ * Where a start-up .cpuprofile's busy time went: evaluating the modules of each package (a sample
+ * belongs to the innermost module body on its stack, i.e. top-level code being loaded), compiling
+ * fastify's route schemas (ajv validators, fast-json-stringify serializers), and everything else
+ * by the package of the leaf frame. Returns [{what, ms, pctOfBusy}] and the busy total.
+ */
+export function profileStartup(file) {
+  const prof = JSON.parse(readFileSync(file, 'utf8'));
+  const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const pkg = (url) => {
+    const u = url.replace(/^file:\/\//, '');
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
+    if (m) return m[1];
+    const d = /\/dist\/(src|connectors)\/([^/]+)/.exec(u);
+    if (d) return `sluice ${d[1]}/${d[2].replace(/\.js$/, '')}`;
+    return u.startsWith('node:') ? 'node internals' : u || 'native';
+  };
+  const schemaFns = /^(compileSchemasForValidation|compileSchemasForSerialization|buildValidatorFunction|buildSerializerFunction|build|compile)$/;
+  const agg = new Map();
+  let busy = 0;
+  const samples = prof.samples ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const dt = Math.max(0, prof.timeDeltas[i + 1] ?? 0);
+    const leaf = nodes.get(samples[i])?.callFrame ?? {};
+    if (leaf.functionName === '(idle)') continue;
+    busy += dt;
+    let key = null;
+    let schemas = false;
+    let compiling = false;
+    let loader = false;
+    for (let id = samples[i]; id !== undefined; id = parent.get(id)) {
+      const cf = nodes.get(id)?.callFrame ?? {};
+      if (/^node:internal\/modules\//.test(cf.url ?? '')) loader = true;
+      if (key === null && cf.functionName === '' && cf.lineNumber === 0 && cf.url && !cf.url.startsWith('node:')) key = `load ${pkg(cf.url)}`;
+      if (/fastify\/lib\/(validation|route)\.js|@fastify\/(ajv-compiler|fast-json-stringify-compiler)/.test(cf.url ?? '') && schemaFns.test(cf.functionName)) schemas = true;
+      if (/^(wrapSafe|compileSourceTextModule|compileFunction)$/.test(cf.functionName)) compiling = true;
+    }
+    if (schemas) key = 'fastify route schemas: ajv / fast-json-stringify compile';
+    else if (leaf.functionName === '(garbage collector)') key = 'GC';
+    else if (key === null && compiling) key = 'load: compile (module not identified)';
+    else if (key === null && loader) key = 'module loader: resolve, read, link (ESM graph of dist/ and CJS interop)';
+    else if (key === null) key = `run: ${leaf.functionName?.startsWith('(') ? leaf.functionName : pkg(leaf.url ?? '')}`;
+    agg.set(key, (agg.get(key) ?? 0) + dt);
+  }
+  const rows = [...agg.entries()].sort((a, b) => b[1] - a[1]).map(([what, us]) => ({ what, ms: us / 1000, pctOfBusy: busy > 0 ? (100 * us) / busy : null }));
+  return { busyMs: busy / 1000, rows };
+}
