@@ -18,6 +18,15 @@ export interface CommittableOffsets {
   pending: number;
 }
 
+/** Tasks usually reuse one partition object: remember its key instead of serializing it per record. */
+const partitionKeys = new WeakMap<SourceMap, string>();
+
+function partitionKeyOf(partition: SourceMap): string {
+  let key = partitionKeys.get(partition);
+  if (key === undefined) partitionKeys.set(partition, (key = JSON.stringify(partition)));
+  return key;
+}
+
 export class SubmittedRecords {
   private readonly byPartition = new Map<string, SubmittedRecord[]>();
   private outstanding = 0;
@@ -26,7 +35,7 @@ export class SubmittedRecords {
   /** Returns null for records without a source partition (not tracked). */
   submit(partition: SourceMap | null, offset: SourceMap | null): SubmittedRecord | null {
     if (partition === null) return null;
-    const partitionKey = JSON.stringify(partition);
+    const partitionKey = partitionKeyOf(partition);
     const record: SubmittedRecord = { partitionKey, partition, offset, acked: false };
     let queue = this.byPartition.get(partitionKey);
     if (queue === undefined) this.byPartition.set(partitionKey, (queue = []));

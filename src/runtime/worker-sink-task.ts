@@ -129,13 +129,25 @@ export class WorkerSinkTask extends WorkerTask {
     if (this.stopping || this.failure !== null) throw new ConnectError('task is stopping');
     const records: SinkRecord[] = [];
     this.deps.onTopicSeen(batch.topic);
+    const trackRaw = this.deps.context.errantRecordReporter() !== null;
+    // The common case stays synchronous; only a failure takes the (async) error-handling path.
     for (const message of batch.messages) {
-      const raw = rawRecord(batch.topic, batch.partition, message);
-      const record = await this.convert(raw, message);
+      const progress = { stage: 'HEADER_CONVERTER' as Stage };
+      let record: SinkRecord | null;
+      try {
+        record = this.toSinkRecord(batch.topic, batch.partition, message, progress);
+      } catch (error) {
+        record = await this.convertFailed(batch.topic, batch.partition, message, progress, error);
+      }
       if (record === null) continue;
-      const transformed = await this.transform(record, raw);
+      let transformed: SinkRecord | null;
+      try {
+        transformed = this.deps.transforms.apply(record);
+      } catch (error) {
+        transformed = await this.transformFailed(record, rawRecord(batch.topic, batch.partition, message), error);
+      }
       if (transformed === null) continue;
-      this.rawRecords.set(transformed, raw);
+      if (trackRaw) this.rawRecords.set(transformed, rawRecord(batch.topic, batch.partition, message));
       records.push(transformed);
     }
     this.deps.metrics.recordRead(this.id.connector, this.id.task, batch.messages.length);
@@ -163,26 +175,16 @@ export class WorkerSinkTask extends WorkerTask {
     await this.applyContextRequests();
   }
 
-  /** Converts a consumed message; failures go through the error handler (null = skipped). */
-  private async convert(raw: RawRecord, message: KafkaMessage): Promise<SinkRecord | null> {
-    const progress = { stage: 'HEADER_CONVERTER' as Stage };
-    try {
-      return this.toSinkRecord(raw.topic, raw.partition ?? 0, message, progress);
-    } catch (error) {
-      const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, raw), () =>
-        this.toSinkRecord(raw.topic, raw.partition ?? 0, message, progress),
-      );
-      return result === SKIPPED ? null : result;
-    }
+  /** A conversion failed: retry, tolerate (null = skipped) or fail, per the error handler. */
+  private async convertFailed(topic: string, partition: number, message: KafkaMessage, progress: { stage: Stage }, error: unknown): Promise<SinkRecord | null> {
+    const raw = rawRecord(topic, partition, message);
+    const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, raw), () => this.toSinkRecord(topic, partition, message, progress));
+    return result === SKIPPED ? null : result;
   }
 
-  private async transform(record: SinkRecord, raw: RawRecord): Promise<SinkRecord | null> {
-    try {
-      return this.deps.transforms.apply(record);
-    } catch (error) {
-      const result = await this.deps.errors.handle(this.failureAt('TRANSFORMATION', error, raw), () => this.deps.transforms.apply(record));
-      return result === SKIPPED ? null : result;
-    }
+  private async transformFailed(record: SinkRecord, raw: RawRecord, error: unknown): Promise<SinkRecord | null> {
+    const result = await this.deps.errors.handle(this.failureAt('TRANSFORMATION', error, raw), () => this.deps.transforms.apply(record));
+    return result === SKIPPED ? null : result;
   }
 
   private failureAt(stage: Stage, error: unknown, record: RawRecord): ProcessingFailure {

@@ -99,8 +99,22 @@ export class WorkerSourceTask extends WorkerTask {
   private async send(records: SourceRecord[]): Promise<void> {
     const byTopic = new Map<string, Pending[]>();
     for (const record of records) {
-      const transformed = await this.transform(record);
-      const message = transformed === null ? null : await this.convert(transformed);
+      // Synchronous unless something fails: the error handler's path is the only async one.
+      let transformed: SourceRecord | null;
+      try {
+        transformed = this.deps.transforms.apply(record);
+      } catch (error) {
+        transformed = await this.transformFailed(record, error);
+      }
+      let message: ProducerRecord | null = null;
+      if (transformed !== null) {
+        const progress = { stage: 'KEY_CONVERTER' as Stage };
+        try {
+          message = this.toMessage(transformed, progress);
+        } catch (error) {
+          message = await this.convertFailed(transformed, progress, error);
+        }
+      }
       if (transformed === null || message === null) {
         await this.deps.task.commitRecord?.(record, null);
         continue;
@@ -127,23 +141,14 @@ export class WorkerSourceTask extends WorkerTask {
     }
   }
 
-  private async transform(record: SourceRecord): Promise<SourceRecord | null> {
-    try {
-      return this.deps.transforms.apply(record);
-    } catch (error) {
-      const result = await this.deps.errors.handle(this.failureAt('TRANSFORMATION', error, record), () => this.deps.transforms.apply(record));
-      return result === SKIPPED ? null : result;
-    }
+  private async transformFailed(record: SourceRecord, error: unknown): Promise<SourceRecord | null> {
+    const result = await this.deps.errors.handle(this.failureAt('TRANSFORMATION', error, record), () => this.deps.transforms.apply(record));
+    return result === SKIPPED ? null : result;
   }
 
-  private async convert(record: SourceRecord): Promise<ProducerRecord | null> {
-    const progress = { stage: 'KEY_CONVERTER' as Stage };
-    try {
-      return this.toMessage(record, progress);
-    } catch (error) {
-      const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, record), () => this.toMessage(record, progress));
-      return result === SKIPPED ? null : result;
-    }
+  private async convertFailed(record: SourceRecord, progress: { stage: Stage }, error: unknown): Promise<ProducerRecord | null> {
+    const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, record), () => this.toMessage(record, progress));
+    return result === SKIPPED ? null : result;
   }
 
   /**
