@@ -24,3 +24,5 @@ export { NonEmptyListValidator } from './validators.js';
 export { JavaHashMapCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 export { splitLikeJava } from './java-split.js';
 export { encodeLogicalValue, isLogicalSchema } from './logical-values.js';
+export { schemalessTypeOf } from './schemaless-type.js';
+export { NumberFormatError, doubleToInt, doubleToLong, parseJavaDouble, parseJavaFloat, parseJavaInteger, wrapInteger } from './java-numbers.js';
