@@ -825,7 +825,7 @@ async function main() {
     [
       ['all workers', `sluice standalone, own process; bootstrap.servers=<broker in its own process>, offset.flush.interval.ms=10000, SLUICE_LOG_LEVEL=${process.env.SLUICE_LOG_LEVEL ?? 'info'}`],
       ['1, 2', `${propsText(STRING_CONVERTERS)}; /health polled every ${HEALTH_POLL_MS} ms; RSS after ${IDLE_MS / 1000} s idle`],
-      ['3 string', `${propsText(STRING_CONVERTERS)}; FileStreamSource batch.size default (2000); kafkajs client defaults (acks=all, 1 request in flight)`],
+      ['3 string', `${propsText(STRING_CONVERTERS)}; FileStreamSource batch.size default (2000); producer and consumer client defaults (acks=all)`],
       ['3 json', `${propsText(JSON_CONVERTERS)}`],
       ['3 data', `${fmtInt(LINES)} (JsonConverter run: ${fmtInt(JSON_LINES)}) numbered lines of ${LINE_BYTES} B + '\\n', topic created with 1 partition; timed from the first POST /connectors to the last sink byte`],
       ['4', `${propsText(STRING_CONVERTERS)}, ${propsText(LATENCY_CLIENT)}; ${LAT_LINES} lines every ${LAT_INTERVAL_MS} ms after 3 warm-up lines; sink watched with fs.watch + ${SINK_POLL_MS} ms size poll`],
