@@ -103,6 +103,8 @@ export class SingleFieldPath {
   }
 
   #lastStep(): string {
+    // An empty V2 path has no steps; Kafka then fails with an IndexOutOfBoundsException.
+    if (this.#steps.length === 0) throw new RangeError('Index -1 out of bounds for length 0');
     return this.#steps[this.#steps.length - 1];
   }
 
