@@ -5,11 +5,12 @@
  */
 import { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
-import { toConfigKeyInfos, type ConfigInfos, type ConfigKeyInfo } from '../config/index.js';
+import { ConfigDef, toConfigKeyInfos, type ConfigInfos, type ConfigKeyInfo } from '../config/index.js';
 import type { Connector } from '../connect/connector.js';
 import { resolveConfig, type WorkerConfigProviders } from '../config/providers.js';
 import { AutoRestarter, restartDelay, restartPolicy } from './auto-restart.js';
 import { clientConfig } from './client-configs.js';
+import { converterConfigDef } from './converter-config-defs.js';
 import type { ConfigBackingStore } from './config-store.js';
 import { invalidConfigMessage, validateConnectorConfig } from './config-validation.js';
 import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
@@ -215,6 +216,7 @@ export class StandaloneHerder implements Herder {
       await this.stopConnectorAndTasks(name);
       this.o.configStore.removeConnectorConfig(name);
       this.o.statusStore.removeConnector(name);
+      this.o.worker.forgetConnector(name);
     });
   }
 
@@ -315,11 +317,11 @@ export class StandaloneHerder implements Herder {
         for (const t of this.o.statusStore.tasks(name)) this.o.statusStore.removeTask(name, t.task);
         this.o.configStore.putTaskConfigs(name, []);
         await this.o.worker.setConnectorTargetState(name, 'STOPPED');
-      } else if (previous === 'STOPPED') {
-        await this.o.worker.setConnectorTargetState(name, target);
-        await this.reconfigureTasks(name);
       } else {
         await this.o.worker.setConnectorTargetState(name, target);
+        // As in Kafka Connect, becoming STARTED regenerates task configs (a connector created
+        // PAUSED or STOPPED has none yet).
+        if (target === 'STARTED') await this.reconfigureTasks(name);
       }
     });
   }
@@ -483,10 +485,11 @@ export class StandaloneHerder implements Herder {
   }
 
   connectorPluginConfig(plugin: string): ConfigKeyInfo[] {
-    const found = this.o.plugins.resolve(plugin, ['source', 'sink', 'transformation', 'predicate', 'converter', 'header_converter']);
-    const instance = found.create() as { config?: () => import('../config/index.js').ConfigDef };
-    const own = instance.config?.();
-    const keys = own ? toConfigKeyInfos(own) : [];
+    const found = this.o.plugins.find(plugin, ['source', 'sink', 'transformation', 'predicate', 'converter', 'header_converter']);
+    if (found === undefined) throw new NotFoundError(`Unknown plugin ${plugin}.`);
+    const instance = found.create() as { config?: () => unknown };
+    const own = found.kind === 'converter' || found.kind === 'header_converter' ? converterConfigDef(found.className) : typeof instance.config === 'function' ? instance.config() : undefined;
+    const keys = own instanceof ConfigDef ? toConfigKeyInfos(own) : [];
     if (found.kind === 'source' || found.kind === 'sink') {
       const framework = found.kind === 'sink' ? sinkConnectorConfigDef() : sourceConnectorConfigDef();
       const names = new Set(keys.map((k) => k.name));
@@ -522,6 +525,13 @@ export class StandaloneHerder implements Herder {
   private async reconfigureTasks(name: string): Promise<void> {
     const state = this.o.configStore.get(name);
     if (state === undefined || state.targetState === 'STOPPED') return;
+    if (!this.o.worker.isRunning(name)) {
+      // Paused (or failed): keep the stored task configs, as Kafka skips updates of connectors
+      // that are not running; start their tasks if none run (e.g. after a config update).
+      const running = this.o.worker.taskIds(name).length;
+      if (state.targetState === 'PAUSED' && running === 0 && state.taskConfigs.length > 0) await this.startTasks(name, state.taskConfigs.map((_, i) => i));
+      return;
+    }
     let generated: ConnectorConfig[];
     try {
       generated = await this.o.worker.connectorTaskConfigs(name, await this.resolve(state.config));

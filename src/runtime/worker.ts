@@ -148,6 +148,11 @@ export class Worker {
     });
   }
 
+  /** Drops what the worker kept about a deleted connector (its metric series). */
+  forgetConnector(name: string): void {
+    this.opts.metrics.removeConnector(name);
+  }
+
   connectorFailed(name: string): boolean {
     return this.connectors.get(name)?.isFailed() ?? false;
   }
