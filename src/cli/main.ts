@@ -5,6 +5,7 @@ Commands:
   dev              Zero-setup development stack: broker, Schema Registry, worker and a demo pipeline
   schema-registry  Run the embedded Confluent-compatible Schema Registry
   standalone       Run a standalone Connect worker (connect-standalone compatible)
+  transforms       "transforms preview": try a transform chain on sample records offline
 
 Run "sluice <command> --help" for the options of a command.`;
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   broker: async () => (await import('./broker-command.js')).runBrokerCommand,
   dev: async () => (await import('./dev-command.js')).runDevCommand,
   standalone: async () => (await import('./standalone-command.js')).runStandaloneCommand,
+  transforms: async () => (await import('./transforms-command.js')).runTransformsCommand,
   'schema-registry': async () => (await import('./schema-registry-command.js')).runSchemaRegistryCommand,
 };
 
