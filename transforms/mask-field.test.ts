@@ -186,6 +186,8 @@ describe('MaskField', () => {
   it('fails when the replacement does not parse as the type', () => {
     for (const field of ['int', 'long', 'double', 'bigdec']) expect(() => maskSchemaless([field], 'foo')).toThrow(DataException);
     expect(() => maskSchemaless(['bigdec'], 'foo')).toThrow('Unable to convert foo (class java.lang.String) to number');
+    // Kafka's wording for the two paths differs ("a number" from Values, "number" for BigDecimal).
+    expect(() => maskSchemaless(['int'], 'foo')).toThrow(new DataException('Unable to convert foo (class java.lang.String) to a number'));
     expect(() => maskSchemaless(['string', 'int'], 'foo')).toThrow(DataException);
     for (const field of ['byte', 'short']) expect(() => maskWithSchema([field], 'foo')).toThrow(DataException);
   });

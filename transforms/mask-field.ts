@@ -159,13 +159,23 @@ function emptyValueOf(javaClass: JavaClass): unknown {
   }
 }
 
+/** Values.convertToXxx(null, text), with the message Kafka gives for text that is not a number. */
+function convertReplacement(schema: Schema, text: string): unknown {
+  try {
+    return convertTo(schema, null, text);
+  } catch (error) {
+    if (error instanceof DataException) throw new DataException(`Unable to convert ${text} (class java.lang.String) to a number`, { cause: error });
+    throw error;
+  }
+}
+
 const REPLACEMENT_PARSERS: Partial<Record<JavaClass, (replacement: string) => unknown>> = {
-  'java.lang.Byte': (text) => convertTo(Schema.INT8_SCHEMA, null, text),
-  'java.lang.Short': (text) => convertTo(Schema.INT16_SCHEMA, null, text),
-  'java.lang.Integer': (text) => convertTo(Schema.INT32_SCHEMA, null, text),
-  'java.lang.Long': (text) => convertTo(Schema.INT64_SCHEMA, null, text),
-  'java.lang.Float': (text) => convertTo(Schema.FLOAT32_SCHEMA, null, text),
-  'java.lang.Double': (text) => convertTo(Schema.FLOAT64_SCHEMA, null, text),
+  'java.lang.Byte': (text) => convertReplacement(Schema.INT8_SCHEMA, text),
+  'java.lang.Short': (text) => convertReplacement(Schema.INT16_SCHEMA, text),
+  'java.lang.Integer': (text) => convertReplacement(Schema.INT32_SCHEMA, text),
+  'java.lang.Long': (text) => convertReplacement(Schema.INT64_SCHEMA, text),
+  'java.lang.Float': (text) => convertReplacement(Schema.FLOAT32_SCHEMA, text),
+  'java.lang.Double': (text) => convertReplacement(Schema.FLOAT64_SCHEMA, text),
   'java.lang.String': (text) => text,
   'java.math.BigDecimal': (text) => {
     try {
