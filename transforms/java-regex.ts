@@ -57,6 +57,11 @@ export class JavaPattern {
     return this.#pattern;
   }
 
+  /** A JS RegExp matching exactly what `matches()` accepts (for APIs that take a RegExp). */
+  fullMatchRegExp(): RegExp {
+    return new RegExp(this.#full.source, this.#full.flags);
+  }
+
   groupCount(): number {
     return this.#groupCount;
   }

@@ -1,9 +1,11 @@
 /**
- * The plugins a worker knows at start-up: Sluice's connectors, Apache Kafka's converters, then
+ * The plugins a worker knows at start-up: Sluice's connectors, Apache Kafka's converters,
+ * transforms and predicates, then
  * whatever `plugin.path` adds. Converters from plugin packages also join the converter registry
  * the task converters are built from.
  */
 import { BUILTIN_CONNECTORS } from '../../connectors/index.js';
+import { BUILTIN_PREDICATES, BUILTIN_TRANSFORMS } from '../../transforms/index.js';
 import { BUILTIN_CONVERTERS, registerConverter } from '../converters/builtin-converters.js';
 import { converterRegistry } from '../converters/builtin-converters.js';
 import { isConverter, isHeaderConverter, type Converter, type HeaderConverter } from '../converters/converter.js';
@@ -21,7 +23,7 @@ function converterDescriptors(): PluginDescriptor[] {
 }
 
 export async function loadPlugins(pluginPath: readonly string[] = []): Promise<Plugins> {
-  const plugins = new Plugins().register(...BUILTIN_CONNECTORS, ...converterDescriptors());
+  const plugins = new Plugins().register(...BUILTIN_CONNECTORS, ...converterDescriptors(), ...BUILTIN_TRANSFORMS, ...BUILTIN_PREDICATES);
   if (pluginPath.length > 0) {
     await plugins.loadPluginPath(pluginPath);
     for (const d of plugins.list(['converter', 'header_converter'])) {

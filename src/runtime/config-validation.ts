@@ -6,6 +6,7 @@
 import { buildConfigInfos, ConfigDef, ConfigType, ConfigValue, Importance, Width, type ConfigInfos } from '../config/index.js';
 import type { Connector } from '../connect/connector.js';
 import type { Predicate, Transformation } from '../connect/transformation.js';
+import { JavaPattern } from '../../transforms/java-regex.js';
 import { overridePolicyErrors } from './client-configs.js';
 import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
 import { BadRequestError } from './errors.js';
@@ -121,8 +122,16 @@ function checkSinkTopics(config: Readonly<Record<string, string>>, addError: (na
   if (dlq === '') return;
   if (topics.includes(dlq)) {
     addError('errors.deadletterqueue.topic.name', `The DLQ topic '${dlq}' may not be included in the list of topics ('topics=[${topics.join(', ')}]') consumed by the connector`);
-  } else if (regex !== '' && new RegExp(`^(?:${regex})$`).test(dlq)) {
+  } else if (regex !== '' && matchesJava(regex, dlq)) {
     addError('errors.deadletterqueue.topic.name', `The DLQ topic '${dlq}' may not be matched by the regex for the topics ('topics.regex=${regex}') consumed by the connector`);
+  }
+}
+
+function matchesJava(regex: string, topic: string): boolean {
+  try {
+    return JavaPattern.compile(regex).matches(topic);
+  } catch {
+    return false; // an invalid regex is reported on topics.regex already
   }
 }
 

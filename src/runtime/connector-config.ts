@@ -12,6 +12,7 @@ import {
   Range,
   Width,
 } from '../config/index.js';
+import { RegexValidator } from '../../transforms/regex-validator.js';
 
 export const COMMON_GROUP = 'Common';
 export const TRANSFORMS_GROUP = 'Transforms';
@@ -70,7 +71,7 @@ function baseDef(): ConfigDef {
 export function sinkConnectorConfigDef(): ConfigDef {
   const def = baseDef();
   def.define({ name: 'topics', type: ConfigType.LIST, defaultValue: '', importance: Importance.HIGH, documentation: 'List of topics to consume, separated by commas', group: COMMON_GROUP, orderInGroup: 4, width: Width.LONG, displayName: 'Topics' });
-  def.define({ name: 'topics.regex', type: ConfigType.STRING, defaultValue: '', importance: Importance.HIGH, documentation: 'Regular expression giving topics to consume. Under the hood, the regex is compiled to a <code>java.util.regex.Pattern</code>. Only one of topics or topics.regex should be specified.', group: COMMON_GROUP, orderInGroup: 4, width: Width.LONG, displayName: 'Topics regex', validator: LambdaValidator.with((name, value) => { if (typeof value === 'string' && value !== '') new RegExp(value); }, () => 'valid regex') });
+  def.define({ name: 'topics.regex', type: ConfigType.STRING, defaultValue: '', importance: Importance.HIGH, documentation: 'Regular expression giving topics to consume. Under the hood, the regex is compiled to a <code>java.util.regex.Pattern</code>. Only one of topics or topics.regex should be specified.', group: COMMON_GROUP, orderInGroup: 4, width: Width.LONG, displayName: 'Topics regex', validator: new RegexValidator() });
   def.define({ name: 'errors.deadletterqueue.topic.name', type: ConfigType.STRING, defaultValue: '', importance: Importance.MEDIUM, documentation: 'The name of the topic to be used as the dead letter queue (DLQ) for messages that result in an error when processed by this sink connector, or its transformations or converters. The topic name is blank by default, which means that no messages are to be recorded in the DLQ.', group: ERROR_GROUP, orderInGroup: 6, width: Width.MEDIUM, displayName: 'Dead Letter Queue Topic Name' });
   def.define({ name: 'errors.deadletterqueue.topic.replication.factor', type: ConfigType.SHORT, defaultValue: '3', importance: Importance.MEDIUM, documentation: 'Replication factor used to create the dead letter queue topic when it doesn\'t already exist.', group: ERROR_GROUP, orderInGroup: 7, width: Width.MEDIUM, displayName: 'Dead Letter Queue Topic Replication Factor' });
   def.define({ name: 'errors.deadletterqueue.context.headers.enable', type: ConfigType.BOOLEAN, defaultValue: 'false', importance: Importance.MEDIUM, documentation: 'If true, add headers containing error context to the messages written to the dead letter queue. To avoid clashing with headers from the original record, all error context header keys, all error context header keys will start with <code>__connect.errors.</code>', group: ERROR_GROUP, orderInGroup: 8, width: Width.MEDIUM, displayName: 'Enable Error Context Headers' });

@@ -5,6 +5,7 @@
  */
 import kafkajs, { type Admin } from 'kafkajs';
 import { LeanProducer } from '../kafka-client/index.js';
+import { JavaPattern } from '../../transforms/java-regex.js';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
 import type { SinkRecord } from '../data/index.js';
@@ -291,7 +292,7 @@ export class Worker {
       taskConfig,
       context,
       consumer,
-      subscription: topicsRegex !== '' ? { topicsRegex: new RegExp(`^(?:${topicsRegex})$`), fromBeginning } : { topics: [...new Set(topics)], fromBeginning },
+      subscription: topicsRegex !== '' ? { topicsRegex: JavaPattern.compile(topicsRegex).fullMatchRegExp(), fromBeginning } : { topics: [...new Set(topics)], fromBeginning },
       keyConverter: key,
       valueConverter: value,
       headerConverter: header,
