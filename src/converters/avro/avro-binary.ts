@@ -40,6 +40,7 @@ export function binaryCodec(schema: AvroSchema): AvroBinaryCodec {
 }
 
 const SAFE_LONG = 2n ** 52n;
+const EMPTY = Buffer.alloc(0);
 
 /** A growable output buffer; reuse one per converter and copy out each datum. */
 export class AvroWriter {
@@ -56,7 +57,10 @@ export class AvroWriter {
 
   /** A copy of what was written. */
   toBuffer(): Buffer {
-    return Buffer.from(this.buffer.subarray(0, this.pos));
+    // allocUnsafe draws small buffers from Node's pool; every byte is overwritten by the copy.
+    const out = Buffer.allocUnsafe(this.pos);
+    this.buffer.copy(out, 0, 0, this.pos);
+    return out;
   }
 
   ensure(bytes: number): void {
@@ -159,12 +163,18 @@ export class AvroWriter {
 }
 
 export class AvroReader {
-  pos: number;
-  readonly buffer: Buffer;
+  pos = 0;
+  buffer: Buffer = EMPTY;
 
-  constructor(bytes: Uint8Array, offset = 0) {
+  constructor(bytes: Uint8Array = EMPTY, offset = 0) {
+    this.reset(bytes, offset);
+  }
+
+  /** Points the reader at other bytes, so one reader can serve every datum. */
+  reset(bytes: Uint8Array, offset = 0): this {
     this.buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = offset;
+    return this;
   }
 
   remaining(): number {
@@ -195,38 +205,52 @@ export class AvroReader {
   }
 
   readLong(): bigint {
-    const buffer = this.buffer;
-    let low = 0;
-    let shift = 0;
-    let byte: number;
-    // Up to 49 bits fit a double exactly; longer values continue as bigint.
-    do {
-      this.#need(1);
-      byte = buffer[this.pos++];
-      low += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80 && shift < 49);
-    if (!(byte & 0x80)) {
-      const half = Math.floor(low / 2);
-      return BigInt(low % 2 === 0 ? half : -half - 1);
-    }
-    let big = BigInt(low);
-    do {
-      if (shift > 63) throw new AvroDecodeError('Invalid long encoding');
-      this.#need(1);
-      byte = buffer[this.pos++];
-      big |= BigInt(byte & 0x7f) << BigInt(shift);
-      shift += 7;
-    } while (byte & 0x80);
-    big = BigInt.asUintN(64, big);
-    return BigInt.asIntN(64, (big >> 1n) ^ -(big & 1n));
+    const start = this.pos;
+    const small = this.#readSmallLong();
+    if (small !== null) return BigInt(small);
+    this.pos = start;
+    return this.#readBigLong();
   }
 
   /** A block count or length, which must fit a JS number. */
   readCount(): number {
-    const value = this.readLong();
-    if (value > 2147483647n || value < -2147483648n) throw new AvroDecodeError(`Invalid length ${value}`);
-    return Number(value);
+    const small = this.#readSmallLong();
+    if (small === null || small > 2147483647 || small < -2147483648) throw new AvroDecodeError('Invalid length');
+    return small;
+  }
+
+  /** A zig-zag varint of at most 7 bytes (49 bits, exact in a double), or null when longer. */
+  #readSmallLong(): number | null {
+    const buffer = this.buffer;
+    const end = buffer.length;
+    let pos = this.pos;
+    if (pos >= end) throw new AvroDecodeError('Unexpected end of Avro data');
+    let byte = buffer[pos++];
+    let value = byte & 0x7f;
+    let scale = 0x80;
+    while (byte & 0x80) {
+      if (scale > 0x1000000000000) return null;
+      if (pos >= end) throw new AvroDecodeError('Unexpected end of Avro data');
+      byte = buffer[pos++];
+      value += (byte & 0x7f) * scale;
+      scale *= 0x80;
+    }
+    this.pos = pos;
+    return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+  }
+
+  #readBigLong(): bigint {
+    let big = 0n;
+    let shift = 0n;
+    let byte: number;
+    do {
+      if (shift > 63n) throw new AvroDecodeError('Invalid long encoding');
+      byte = this.readByte();
+      big |= BigInt(byte & 0x7f) << shift;
+      shift += 7n;
+    } while (byte & 0x80);
+    big = BigInt.asUintN(64, big);
+    return BigInt.asIntN(64, (big >> 1n) ^ -(big & 1n));
   }
 
   readFloat(): number {

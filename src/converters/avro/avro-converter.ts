@@ -61,9 +61,13 @@ export class AvroConverter implements AsyncConverter {
   #avroData = new AvroData();
   #registry: CachedSchemaRegistry | null = null;
   readonly #writer = new AvroWriter();
+  readonly #reader = new AvroReader();
   #writeTargets = new WeakMap<AvroSchema, Map<string, WriteTarget>>();
   #readPlans = new LruCache<string, ReadPlan>(1000);
   readonly #schemaTexts = new WeakMap<AvroSchema, string>();
+  // Consecutive records nearly always share a schema: remember the last one ahead of the caches.
+  #lastWrite: { schema: Schema | null; topic: string; avroSchema: AvroSchema; subject: string } | null = null;
+  #lastRead: { subject: string | null; id: number | string; plan: ReadPlan } | null = null;
   #parsedSchemas = new LruCache<string, AvroSchema>(1000);
 
   /** Settings without the `key.converter.` / `value.converter.` prefix. */
@@ -85,6 +89,8 @@ export class AvroConverter implements AsyncConverter {
     this.#writeTargets = new WeakMap();
     this.#readPlans = new LruCache(Math.max(1, config.maxSchemasPerSubject));
     this.#parsedSchemas = new LruCache(Math.max(1, config.maxSchemasPerSubject));
+    this.#lastWrite = null;
+    this.#lastRead = null;
   }
 
   config(): AvroConverterConfig {
@@ -102,11 +108,18 @@ export class AvroConverter implements AsyncConverter {
     let datum: unknown;
     let subject: string;
     try {
-      avroSchema = this.#avroData.fromConnectSchema(schema);
+      const last = this.#lastWrite;
+      if (last !== null && last.schema === schema && last.topic === topic) {
+        avroSchema = last.avroSchema;
+        subject = last.subject;
+      } else {
+        avroSchema = this.#avroData.fromConnectSchema(schema);
+        subject = this.#subjectForWrite(topic, avroSchema);
+        this.#lastWrite = { schema, topic, avroSchema, subject };
+      }
       datum = this.#avroData.fromConnectData(schema, avroSchema, value);
       // Null is a tombstone, never an Avro-encoded null.
       if (datum === null || datum === undefined) return null;
-      subject = this.#subjectForWrite(topic, avroSchema);
     } catch (error) {
       throw serializationError(topic, error);
     }
@@ -132,9 +145,15 @@ export class AvroConverter implements AsyncConverter {
     }
     const strategy = this.#strategy();
     const subject = strategy.usesSchema ? null : strategy.subjectName(topic, this.#isKey, null);
-    const key = `${subject ?? ''}\u0000${schemaId.kind === 'id' ? schemaId.id : schemaId.guid}`;
+    const idKey = schemaId.kind === 'id' ? schemaId.id : schemaId.guid;
+    const last = this.#lastRead;
+    if (last !== null && last.id === idKey && last.subject === subject) return this.#decode(topic, last.plan, bytes, offset);
+    const key = `${subject ?? ''}\u0000${idKey}`;
     const plan = this.#readPlans.get(key);
-    if (plan !== undefined) return this.#decode(topic, plan, bytes, offset);
+    if (plan !== undefined) {
+      this.#lastRead = { subject, id: idKey, plan };
+      return this.#decode(topic, plan, bytes, offset);
+    }
     return this.#loadReadPlan(topic, subject, schemaId).then(
       (loaded) => {
         this.#readPlans.set(key, loaded);
@@ -149,6 +168,8 @@ export class AvroConverter implements AsyncConverter {
   close(): void {
     this.#readPlans = new LruCache(1);
     this.#writeTargets = new WeakMap();
+    this.#lastWrite = null;
+    this.#lastRead = null;
   }
 
   #configured(): AvroConverterConfig {
@@ -239,7 +260,7 @@ export class AvroConverter implements AsyncConverter {
   #decode(topic: string, plan: ReadPlan, bytes: Uint8Array, offset: number): SchemaAndValue {
     let datum: unknown;
     try {
-      datum = plan.writer.type === 'bytes' ? Buffer.from(bytes.subarray(offset)) : plan.codec.read(new AvroReader(bytes, offset));
+      datum = plan.writer.type === 'bytes' ? Buffer.from(bytes.subarray(offset)) : plan.codec.read(this.#reader.reset(bytes, offset));
       if (plan.reader !== null) datum = resolveDatum(datum, plan.writer, plan.reader);
     } catch (error) {
       throw deserializationError(topic, new Error(`Error deserializing Avro message for id ${plan.idText}: ${messageOf(error)}`, { cause: error }));

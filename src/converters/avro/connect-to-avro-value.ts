@@ -1,4 +1,15 @@
-import { DataException, DECIMAL_LOGICAL_NAME, describeValue, isMapLike, mapEntries, orderLikeJavaHashMap, schemaEquals, Struct, type Schema, type SchemaType } from '../../data/index.js';
+import {
+  DataException,
+  DECIMAL_LOGICAL_NAME,
+  describeValue,
+  isMapLike,
+  mapEntries,
+  orderLikeJavaHashMap,
+  schemaEquals,
+  Struct,
+  type Schema,
+  type SchemaType,
+} from '../../data/index.js';
 import type { AvroDataConfig } from './avro-data-config.js';
 import {
   AVRO_TYPE_ENUM,
@@ -17,6 +28,8 @@ import { AvroEnumSymbol, AvroFixed, AvroRecord, AvroUnionValue } from './avro-va
 import { anythingFromConnect } from './anything-schema.js';
 import { toAvroLogical } from './logical-types.js';
 
+type ToAvro = (value: unknown) => unknown;
+
 const RANGES: Partial<Record<SchemaType, readonly [number, number]>> = {
   INT8: [-128, 127],
   INT16: [-32768, 32767],
@@ -25,9 +38,13 @@ const RANGES: Partial<Record<SchemaType, readonly [number, number]>> = {
 
 /**
  * AvroData.fromConnectData: a Connect value as generic Avro data of the Avro schema derived from
- * its Connect schema. Type mismatches throw DataException with AvroData's messages.
+ * its Connect schema. The conversion of each (Connect schema, Avro schema) pair is worked out
+ * once and kept, so a record pays only for its values. Type mismatches throw DataException with
+ * AvroData's messages.
  */
 export class ConnectToAvroValue {
+  readonly #compiled = new WeakMap<AvroSchema, WeakMap<Schema, ToAvro>>();
+
   constructor(
     private readonly config: AvroDataConfig,
     private readonly names: AvroNames,
@@ -35,72 +52,108 @@ export class ConnectToAvroValue {
 
   convert(schema: Schema | null, avroSchema: AvroSchema, value: unknown): unknown {
     if (schema === null) return anythingFromConnect(value, avroSchema, false);
-    return this.#convert(schema, avroSchema, value);
+    return this.#converter(schema, avroSchema)(value);
   }
 
-  #convert(schema: Schema | null, avroSchema: AvroSchema, logicalValue: unknown): unknown {
-    if (schema === null) return anythingFromConnect(logicalValue, avroSchema, true);
-    if (logicalValue === null || logicalValue === undefined) {
-      if (!schema.isOptional()) throw new DataException('Found null value for non-optional schema');
-      return null;
+  #converter(schema: Schema | null, avroSchema: AvroSchema): ToAvro {
+    if (schema === null) return (value) => anythingFromConnect(value, avroSchema, true);
+    let bySchema = this.#compiled.get(avroSchema);
+    if (bySchema === undefined) {
+      bySchema = new WeakMap();
+      this.#compiled.set(avroSchema, bySchema);
     }
-    const value = schema.name() === null ? logicalValue : toAvroLogical(schema, logicalValue);
+    const known = bySchema.get(schema);
+    if (known !== undefined) return known;
+    // A recursive schema reaches itself while being compiled: bind late.
+    let compiled: ToAvro | undefined;
+    bySchema.set(schema, (value) => (compiled as ToAvro)(value));
+    compiled = this.#compile(schema, avroSchema);
+    bySchema.set(schema, compiled);
+    return compiled;
+  }
+
+  #compile(schema: Schema, avroSchema: AvroSchema): ToAvro {
+    const convert = this.#compileValue(schema, avroSchema);
+    const optional = schema.isOptional();
+    const logical = schema.name() !== null;
+    return (value) => {
+      if (value === null || value === undefined) {
+        if (!optional) throw new DataException('Found null value for non-optional schema');
+        return null;
+      }
+      return convert(logical ? toAvroLogical(schema, value) : value);
+    };
+  }
+
+  #compileValue(schema: Schema, avroSchema: AvroSchema): ToAvro {
     const type = schema.type();
     switch (type) {
       case 'INT8':
       case 'INT16':
       case 'INT32': {
         const [min, max] = RANGES[type] as readonly [number, number];
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw invalidType(type, value);
-        return value;
+        return (value) => {
+          if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw invalidType(type, value);
+          return value;
+        };
       }
       case 'INT64':
-        if (typeof value !== 'bigint') throw invalidType(type, value);
-        return value;
+        return (value) => {
+          if (typeof value !== 'bigint') throw invalidType(type, value);
+          return value;
+        };
       case 'FLOAT32':
       case 'FLOAT64':
-        if (typeof value !== 'number') throw invalidType(type, value);
-        return value;
+        return (value) => {
+          if (typeof value !== 'number') throw invalidType(type, value);
+          return value;
+        };
       case 'BOOLEAN':
-        if (typeof value !== 'boolean') throw invalidType(type, value);
-        return value;
+        return (value) => {
+          if (typeof value !== 'boolean') throw invalidType(type, value);
+          return value;
+        };
       case 'STRING':
-        return this.#string(schema, avroSchema, value);
+        return this.#string(schema, avroSchema);
       case 'BYTES':
-        return this.#bytes(schema, avroSchema, value);
+        return this.#bytes(schema, avroSchema);
       case 'ARRAY': {
-        if (!Array.isArray(value)) throw invalidType(type, value);
         const underlying = this.#underlying(schema, avroSchema);
         if (underlying.type !== 'array') throw mismatch(schema, underlying);
-        const elementSchema = schema.valueSchema();
-        return value.map((element: unknown) => this.#convert(elementSchema, underlying.items, element));
+        const element = this.#converter(schema.valueSchema(), underlying.items);
+        return (value) => {
+          if (!Array.isArray(value)) throw invalidType(type, value);
+          return value.map(element);
+        };
       }
       case 'MAP':
-        if (!isMapLike(value)) throw invalidType(type, value);
-        return this.#map(schema, avroSchema, mapEntries(value));
+        return this.#map(schema, avroSchema);
       case 'STRUCT':
-        if (!(value instanceof Struct)) throw invalidType(type, value);
-        return this.#struct(schema, avroSchema, value);
+        return isUnionSchema(schema) ? this.#union(schema, avroSchema) : this.#struct(schema, avroSchema);
     }
   }
 
-  #string(schema: Schema, avroSchema: AvroSchema, value: unknown): unknown {
-    if (typeof value !== 'string') throw invalidType('STRING', value);
+  #string(schema: Schema, avroSchema: AvroSchema): ToAvro {
     const parameters = schema.parameters();
-    if (parameters === null) return value;
     let enumName: string | undefined;
-    if (this.config.generalizedSumTypeSupport) enumName = parameters.get(GENERALIZED_TYPE_ENUM);
-    if (enumName === undefined && this.config.enhancedSchemaSupport) enumName = parameters.get(AVRO_TYPE_ENUM);
-    if (enumName === undefined) return value;
+    if (this.config.generalizedSumTypeSupport) enumName = parameters?.get(GENERALIZED_TYPE_ENUM);
+    if (enumName === undefined && this.config.enhancedSchemaSupport) enumName = parameters?.get(AVRO_TYPE_ENUM);
+    const asString: ToAvro = (value) => {
+      if (typeof value !== 'string') throw invalidType('STRING', value);
+      return value;
+    };
+    if (enumName === undefined) return asString;
     const enumSchema = avroSchema.type === 'union' ? avroSchema.types.find((type) => type.type === 'enum' && type.fullName === enumName) : avroSchema;
     if (enumSchema?.type !== 'enum') throw new DataException(`Enum ${enumName} not found in Avro schema`);
-    return new AvroEnumSymbol(enumSchema as AvroEnumSchema, value);
+    return (value) => new AvroEnumSymbol(enumSchema as AvroEnumSchema, asString(value) as string);
   }
 
-  #bytes(schema: Schema, avroSchema: AvroSchema, value: unknown): unknown {
-    if (!(value instanceof Uint8Array)) throw invalidType('BYTES', value);
-    const bytes = Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-    if (!isFixedSchema(schema)) return bytes;
+  #bytes(schema: Schema, avroSchema: AvroSchema): ToAvro {
+    const asBuffer = (value: unknown): Buffer => {
+      if (!(value instanceof Uint8Array)) throw invalidType('BYTES', value);
+      return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    };
+    if (!isFixedSchema(schema)) return asBuffer;
     const size = Number(schema.parameters()?.get(CONNECT_AVRO_FIXED_SIZE_PROP));
     let fixed: AvroFixedSchema | undefined;
     if (avroSchema.type === 'union') {
@@ -115,65 +168,91 @@ export class ConnectToAvroValue {
     } else {
       throw mismatch(schema, avroSchema);
     }
-    return new AvroFixed(fixed, equalsIgnoreCase(schema.name(), DECIMAL_LOGICAL_NAME) ? padToFixedSize(bytes, size) : bytes);
+    const fixedSchema = fixed;
+    const pad = equalsIgnoreCase(schema.name(), DECIMAL_LOGICAL_NAME);
+    return (value) => {
+      const bytes = asBuffer(value);
+      return new AvroFixed(fixedSchema, pad ? padToFixedSize(bytes, size) : bytes);
+    };
   }
 
-  #map(schema: Schema, avroSchema: AvroSchema, entries: Array<[unknown, unknown]>): unknown {
+  #map(schema: Schema, avroSchema: AvroSchema): ToAvro {
     const keySchema = schema.keySchema() as Schema;
     const valueSchema = schema.valueSchema() as Schema;
     if (keySchema.type() === 'STRING' && (!keySchema.isOptional() || this.config.allowOptionalMapKeys)) {
       const underlying = this.#underlying(schema, avroSchema);
       if (underlying.type !== 'map') throw mismatch(schema, underlying);
-      // AvroData collects the entries into a HashMap, so they are written in its iteration order.
-      const converted = new Map<string, unknown>();
-      for (const [key, item] of orderLikeJavaHashMap(entries, 'STRING')) {
-        if (typeof key !== 'string') throw invalidType('STRING', key);
-        converted.set(key, this.#convert(valueSchema, underlying.values, item));
-      }
-      return converted;
+      const item = this.#converter(valueSchema, underlying.values);
+      return (value) => {
+        if (!isMapLike(value)) throw invalidType('MAP', value);
+        // AvroData collects the entries into a HashMap, so they are written in its iteration order.
+        const converted = new Map<string, unknown>();
+        for (const [key, entry] of orderLikeJavaHashMap(mapEntries(value), 'STRING')) {
+          if (typeof key !== 'string') throw invalidType('STRING', key);
+          converted.set(key, item(entry));
+        }
+        return converted;
+      };
     }
     const underlying = this.#underlyingMapEntries(schema, avroSchema);
     const entry = underlying.items;
     if (entry.type !== 'record') throw mismatch(schema, underlying);
     const keyIndex = fieldIndex(entry, KEY_FIELD);
     const valueIndex = fieldIndex(entry, VALUE_FIELD);
-    const keyAvro = entry.fields[keyIndex].schema;
-    const valueAvro = entry.fields[valueIndex].schema;
-    return entries.map(([key, item]) => {
-      const values = new Array<unknown>(entry.fields.length).fill(null);
-      values[keyIndex] = this.#convert(keySchema, keyAvro, key);
-      values[valueIndex] = this.#convert(valueSchema, valueAvro, item);
-      return new AvroRecord(entry, values);
-    });
+    const key = this.#converter(keySchema, entry.fields[keyIndex].schema);
+    const item = this.#converter(valueSchema, entry.fields[valueIndex].schema);
+    return (value) => {
+      if (!isMapLike(value)) throw invalidType('MAP', value);
+      return mapEntries(value).map(([k, v]) => {
+        const values = new Array<unknown>(entry.fields.length).fill(null);
+        values[keyIndex] = key(k);
+        values[valueIndex] = item(v);
+        return new AvroRecord(entry, values);
+      });
+    };
   }
 
-  #struct(schema: Schema, avroSchema: AvroSchema, struct: Struct): unknown {
-    if (!schemaEquals(struct.schema(), schema)) throw new DataException('Mismatching struct schema');
-    const ignoreDefault = this.config.ignoreDefaultForNullables;
-    if (isUnionSchema(schema)) {
-      if (avroSchema.type !== 'union') throw mismatch(schema, avroSchema);
-      for (const field of schema.fields()) {
-        const member = ignoreDefault ? struct.getWithoutDefault(field.name()) : struct.get(field);
-        if (member === null || member === undefined) continue;
-        const converted = this.#convert(field.schema(), avroSchema, member);
-        const index = avroSchema.types.findIndex((type, i) => this.names.avroUnionMemberName(type, i) === field.name());
-        return index < 0 ? converted : new AvroUnionValue(avroSchema.types[index], index, converted);
-      }
-      return this.#convert(schema, avroSchema, null);
-    }
+  #struct(schema: Schema, avroSchema: AvroSchema): ToAvro {
     const record = this.#underlying(schema, avroSchema);
     if (record.type !== 'record') throw mismatch(schema, record);
-    const fields = schema.fields();
-    const values = new Array<unknown>(record.fields.length).fill(null);
-    for (let i = 0; i < fields.length; i++) {
-      const field = fields[i];
+    const plan = schema.fields().map((field) => {
       const avroName = this.names.scrubName(field.name());
-      const index = record.fields[i]?.name === avroName ? i : fieldIndex(record, avroName);
+      const index = fieldIndex(record, avroName);
       if (index < 0) throw new DataException(`Field ${avroName} not found in Avro record ${record.fullName}`);
-      const fieldValue = ignoreDefault ? struct.getWithoutDefault(field.name()) : struct.get(field);
-      values[index] = this.#convert(field.schema(), record.fields[index].schema, fieldValue);
-    }
-    return new AvroRecord(record, values);
+      return { field, name: field.name(), index, convert: this.#converter(field.schema(), record.fields[index].schema) };
+    });
+    const width = record.fields.length;
+    const ignoreDefault = this.config.ignoreDefaultForNullables;
+    return (value) => {
+      if (!(value instanceof Struct)) throw invalidType('STRUCT', value);
+      if (!schemaEquals(value.schema(), schema)) throw new DataException('Mismatching struct schema');
+      const values = new Array<unknown>(width).fill(null);
+      for (const { field, name, index, convert } of plan) values[index] = convert(ignoreDefault ? value.getWithoutDefault(name) : value.get(field));
+      return new AvroRecord(record, values);
+    };
+  }
+
+  /** A Connect union struct: the first member set picks the Avro union branch. */
+  #union(schema: Schema, avroSchema: AvroSchema): ToAvro {
+    if (avroSchema.type !== 'union') throw mismatch(schema, avroSchema);
+    const members = schema.fields().map((field) => {
+      const index = avroSchema.types.findIndex((type, i) => this.names.avroUnionMemberName(type, i) === field.name());
+      return { field, name: field.name(), index, convert: this.#converter(field.schema(), avroSchema) };
+    });
+    const optional = schema.isOptional();
+    const ignoreDefault = this.config.ignoreDefaultForNullables;
+    return (value) => {
+      if (!(value instanceof Struct)) throw invalidType('STRUCT', value);
+      if (!schemaEquals(value.schema(), schema)) throw new DataException('Mismatching struct schema');
+      for (const { field, name, index, convert } of members) {
+        const member = ignoreDefault ? value.getWithoutDefault(name) : value.get(field);
+        if (member === null || member === undefined) continue;
+        const converted = convert(member);
+        return index < 0 ? converted : new AvroUnionValue(avroSchema.types[index], index, converted);
+      }
+      if (!optional) throw new DataException('Found null value for non-optional schema');
+      return null;
+    };
   }
 
   /** The non-null branch of an optional schema's union that this Connect schema maps to. */
@@ -184,12 +263,8 @@ export class ConnectToAvroValue {
     const connectType = schema.type().toLowerCase();
     for (const member of avroSchema.types) {
       if (member.type === 'null') continue;
-      const memberFullName = member.type === 'record' || member.type === 'enum' || member.type === 'fixed' ? member.fullName : member.type;
-      if (
-        memberFullName === fullName ||
-        member.type === connectType ||
-        (schema.name() === null && memberFullName.startsWith(DEFAULT_SCHEMA_FULL_NAME))
-      ) {
+      const memberFullName = unionBranchName(member);
+      if (memberFullName === fullName || member.type === connectType || (schema.name() === null && memberFullName.startsWith(DEFAULT_SCHEMA_FULL_NAME))) {
         return member;
       }
     }
@@ -223,4 +298,3 @@ function padToFixedSize(unscaled: Buffer, size: number): Buffer {
   unscaled.copy(padded, size - unscaled.length);
   return padded;
 }
-

@@ -5,6 +5,7 @@ import {
   ConnectTimestamp,
   DataException,
   Decimal,
+  decimalScale,
   DATE_LOGICAL_NAME,
   DECIMAL_LOGICAL_NAME,
   describeValue,
@@ -21,9 +22,13 @@ export function toAvroLogical(schema: Schema | null, value: unknown): unknown {
   const name = schema?.name() ?? null;
   if (name === null || value === null || value === undefined || schema === null) return value;
   switch (name) {
-    case DECIMAL_LOGICAL_NAME:
+    case DECIMAL_LOGICAL_NAME: {
       if (!(value instanceof BigDecimal)) throw new DataException(`Invalid type for Decimal, expected BigDecimal but was ${describeValue(value)}`);
-      return Decimal.fromLogical(schema, value);
+      const scale = scaleOf(schema);
+      // Decimal.fromLogical's check, with the scale parsed once per schema.
+      if (value.scale() !== scale) return Decimal.fromLogical(schema, value);
+      return unscaledBytes(value.unscaledValue());
+    }
     case DATE_LOGICAL_NAME:
       return ConnectDate.fromLogical(schema, expectDate(value, 'Date'));
     case TIME_LOGICAL_NAME:
@@ -43,7 +48,7 @@ export function toConnectLogical(schema: Schema | null, value: unknown): unknown
       if (!(value instanceof Uint8Array)) {
         throw new DataException(`Invalid type for Decimal, underlying representation should be bytes but was ${describeValue(value)}`);
       }
-      return Decimal.toLogical(schema, value);
+      return value.length > 0 && value.length <= 6 ? new BigDecimal(smallFromBytes(value), scaleOf(schema)) : Decimal.toLogical(schema, value);
     case DATE_LOGICAL_NAME:
       return ConnectDate.toLogical(schema, expectInt(value, 'Date'));
     case TIME_LOGICAL_NAME:
@@ -68,4 +73,38 @@ function expectInt(value: unknown, type: string): number {
     throw new DataException(`Invalid type for ${type}, underlying representation should be int32 but was ${describeValue(value)}`);
   }
   return value;
+}
+
+const SCALES = new WeakMap<Schema, number>();
+
+function scaleOf(schema: Schema): number {
+  let scale = SCALES.get(schema);
+  if (scale === undefined) {
+    scale = decimalScale(schema);
+    SCALES.set(schema, scale);
+  }
+  return scale;
+}
+
+/**
+ * BigInteger.toByteArray of an unscaled value: minimal big-endian two's complement. Values that
+ * fit 48 bits (nearly every amount) are done in double arithmetic, cheaper than BigInt shifts.
+ */
+function unscaledBytes(unscaled: bigint): Buffer {
+  if (unscaled >= -0x800000000000n && unscaled < 0x800000000000n) {
+    const n = Number(unscaled);
+    let length = 1;
+    while (n >= 2 ** (8 * length - 1) || n < -(2 ** (8 * length - 1))) length++;
+    const bytes = Buffer.allocUnsafe(length);
+    bytes.writeIntBE(n, 0, length);
+    return bytes;
+  }
+  return new BigDecimal(unscaled, 0).toBytes();
+}
+
+/** `new BigInteger(bytes)` for at most 6 bytes. */
+function smallFromBytes(bytes: Uint8Array): bigint {
+  let value = bytes[0] >= 0x80 ? bytes[0] - 0x100 : bytes[0];
+  for (let i = 1; i < bytes.length; i++) value = value * 0x100 + bytes[i];
+  return BigInt(value);
 }

@@ -37,7 +37,7 @@ function readIdentity(bytes: Uint8Array): FramedPayload {
   const magic = bytes[0];
   if (magic === MAGIC_BYTE) {
     if (bytes.length < PREFIX_SIZE) throw new WireFormatError('Error deserializing schema ID: buffer underflow');
-    const id = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(1, false);
+    const id = (bytes[1] << 24) | (bytes[2] << 16) | (bytes[3] << 8) | bytes[4];
     return { schemaId: { kind: 'id', id }, offset: PREFIX_SIZE };
   }
   if (magic === MAGIC_BYTE_GUID) {
