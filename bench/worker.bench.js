@@ -693,7 +693,7 @@ async function phaseWhatIf(ctx) {
   });
   details.latencyWhatIf = r;
   figures.add('whatifP50', `4'. Latency p50 if the source idle wait were ${WHATIF_IDLE_WAIT_MS} ms`, r.missing ? null : r.total.p50, 'ms', {
-    note: `information (what-if plugin), ${r.count} lines; p99 ${fmt(r.total.p99)} ms, max ${fmt(r.total.max)} ms; worker CPU ${fmt(r.workerPctOfCore, 0)} % of a core while idle-polling`,
+    note: `information (what-if plugin), ${r.count} lines; p99 ${fmt(r.total.p99)} ms, max ${fmt(r.total.max)} ms; worker CPU ${fmt(r.workerPctOfCore, 0)} % of a core during the run (incl. polling the file every ${WHATIF_IDLE_WAIT_MS} ms)`,
   });
   figures.add('whatifP99', `4'. Latency p99 if the source idle wait were ${WHATIF_IDLE_WAIT_MS} ms`, r.missing ? null : r.total.p99, 'ms', { note: 'information (what-if plugin)' });
 }
