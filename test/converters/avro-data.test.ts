@@ -268,6 +268,49 @@ describe('Avro → Connect schema', () => {
   });
 });
 
+describe('AvroDataConfig settings', () => {
+  it('generalized.sum.type.support: unions as connect_union_N structs, enums with symbol indexes', () => {
+    const avro = parseAvroSchema(
+      '{"type":"record","name":"G","fields":[{"name":"u","type":["int","string"]},{"name":"e","type":{"type":"enum","name":"E","symbols":["A","B"]}}]}',
+    );
+    const data = avroData({ generalizedSumTypeSupport: true });
+    const schema = data.toConnectSchema(avro) as ConnectSchemaType;
+    const union = schema.field('u')?.schema() as ConnectSchemaType;
+    expect(union.name()).toBe('connect_union_0');
+    expect(union.parameters()?.get('org.apache.kafka.connect.data.Union')).toBe('connect_union_0');
+    expect(union.fields().map((field) => field.name())).toEqual(['connect_union_field_0', 'connect_union_field_1']);
+    expect(Object.fromEntries(schema.field('e')?.schema().parameters() ?? [])).toEqual({
+      'org.apache.kafka.connect.data.Enum': 'E',
+      'org.apache.kafka.connect.data.Enum.A': '0',
+      'org.apache.kafka.connect.data.Enum.B': '1',
+    });
+    expect(avroSchemaText(data.fromConnectSchema(schema))).toContain('{"name":"e","type":{"type":"enum","name":"E","symbols":["A","B"]');
+    const value = new Struct(schema).put('u', new Struct(union).put('connect_union_field_1', 's')).put('e', 'B');
+    expect(roundTrip(schema, value, { generalizedSumTypeSupport: true }).result?.value).toEqual(value);
+  });
+
+  it('flatten.singleton.unions=false keeps a one-branch union as a union struct', () => {
+    const avro = parseAvroSchema('{"type":"record","name":"S","fields":[{"name":"x","type":["int"]}]}');
+    expect(avroData().toConnectSchema(avro)?.field('x')?.schema().type()).toBe('INT32');
+    const kept = avroData({ flattenSingletonUnions: false }).toConnectSchema(avro)?.field('x')?.schema();
+    expect(kept?.name()).toBe('io.confluent.connect.avro.Union');
+  });
+
+  it('allow.optional.map.keys makes an Avro map of an optional string key', () => {
+    const schema = SchemaBuilder.map(Schema.OPTIONAL_STRING_SCHEMA, Schema.INT32_SCHEMA).build();
+    expect(schemaText(schema)).toContain('"type":"array"');
+    expect(schemaText(schema, { allowOptionalMapKeys: true })).toBe('{"type":"map","values":"int"}');
+  });
+
+  it('discard.type.doc.default keeps field docs as Avro field docs', () => {
+    const schema = SchemaBuilder.struct().name('D').field('a', SchemaBuilder.int32().doc('the a').build()).build();
+    expect(schemaText(schema, { discardTypeDocDefault: true })).toBe(
+      '{"type":"record","name":"D","fields":[{"name":"a","type":{"type":"int","connect.doc":"the a"},"doc":"the a"}],"connect.name":"D"}',
+    );
+    expect(schemaText(schema)).toBe('{"type":"record","name":"D","fields":[{"name":"a","type":{"type":"int","connect.doc":"the a"}}],"connect.name":"D"}');
+  });
+});
+
 describe('values through Avro binary', () => {
   const every = SchemaBuilder.struct()
     .name('every.Type')

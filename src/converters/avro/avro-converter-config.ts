@@ -41,6 +41,8 @@ export interface AvroConverterConfig {
   readonly maxRetries: number;
   readonly retriesWaitMs: number;
   readonly retriesMaxWaitMs: number;
+  /** `avro.fail.on.trailing.data` (false): bytes left after the datum are an error. */
+  readonly failOnTrailingData: boolean;
   readonly avroData: AvroDataConfig;
 }
 
@@ -78,6 +80,7 @@ export function parseAvroConverterConfig(configs: ConverterConfigs): AvroConvert
     maxRetries: intSetting(configs, 'max.retries', 3),
     retriesWaitMs: intSetting(configs, 'retries.wait.ms', 1000),
     retriesMaxWaitMs: intSetting(configs, 'retries.max.wait.ms', 20_000),
+    failOnTrailingData: booleanSetting(configs, 'avro.fail.on.trailing.data', false),
     avroData: parseAvroDataConfig(configs),
   };
 }

@@ -260,7 +260,13 @@ export class AvroConverter implements AsyncConverter {
   #decode(topic: string, plan: ReadPlan, bytes: Uint8Array, offset: number): SchemaAndValue {
     let datum: unknown;
     try {
-      datum = plan.writer.type === 'bytes' ? Buffer.from(bytes.subarray(offset)) : plan.codec.read(this.#reader.reset(bytes, offset));
+      if (plan.writer.type === 'bytes') {
+        datum = Buffer.from(bytes.subarray(offset));
+      } else {
+        const reader = this.#reader.reset(bytes, offset);
+        datum = plan.codec.read(reader);
+        if (reader.remaining() > 0 && this.#configured().failOnTrailingData) throw new Error(`Trailing data found after deserializing Avro  message for id ${plan.idText}`);
+      }
       if (plan.reader !== null) datum = resolveDatum(datum, plan.writer, plan.reader);
     } catch (error) {
       throw deserializationError(topic, new Error(`Error deserializing Avro message for id ${plan.idText}: ${messageOf(error)}`, { cause: error }));
