@@ -268,3 +268,20 @@ describe('FileStreamSourceTask on standard input', () => {
     expect(stdin.listenerCount('readable')).toBe(0);
   });
 });
+
+describe('FileStreamSourceTask wakes on appends', () => {
+  it('reads an appended line long before the idle wait would end', async () => {
+    // A one-minute idle wait: only the file watch can deliver the second line within the bound.
+    let idle: () => void = () => undefined;
+    const { task, file } = await fileTask('first\n', {}, { idleWaitMs: 60_000, onIdle: () => idle() });
+    expect(values(await task.poll())).toEqual(['first']);
+    const waitingStarted = new Promise<void>((resolve) => (idle = resolve));
+    const waiting = task.poll();
+    await waitingStarted;
+    const appendedAt = Date.now();
+    appendFileSync(file, 'second\n');
+    expect(await waiting).toBeNull();
+    expect(values(await task.poll())).toEqual(['second']);
+    expect(Date.now() - appendedAt).toBeLessThan(10_000);
+  });
+});

@@ -1,3 +1,4 @@
+import { watch, type FSWatcher } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { ConnectError, type SourcePartition, type SourceTask, type SourceTaskContext } from '../../src/connect/index.js';
@@ -22,6 +23,8 @@ export interface FileStreamSourceTaskOptions {
   logger?: Logger;
   /** How long poll() waits when there is nothing to read. */
   idleWaitMs?: number;
+  /** Called when poll() starts waiting at the end of the file (tests synchronise on it). */
+  onIdle?: () => void;
   /** Initial line buffer size in bytes; it doubles for longer lines. */
   initialBufferBytes?: number;
 }
@@ -40,8 +43,10 @@ export class FileStreamSourceTask implements SourceTask {
   readonly #stdin: Readable | undefined;
   readonly #logger: Logger;
   readonly #idleWaitMs: number;
+  readonly #onIdle: (() => void) | undefined;
   readonly #lines: LineBuffer;
   readonly #idle = new IdleWait();
+  #watcher: FSWatcher | null = null;
   #context: SourceTaskContext | null = null;
   #settings: FileStreamSourceSettings | null = null;
   /** {"filename": <file>}, or null for stdin, whose offsets are not tracked. */
@@ -57,6 +62,7 @@ export class FileStreamSourceTask implements SourceTask {
     this.#stdin = options.stdin;
     this.#logger = options.logger ?? fileConnectorLogger();
     this.#idleWaitMs = options.idleWaitMs ?? DEFAULT_IDLE_WAIT_MS;
+    this.#onIdle = options.onIdle;
     this.#lines = new LineBuffer(options.initialBufferBytes);
   }
 
@@ -94,6 +100,8 @@ export class FileStreamSourceTask implements SourceTask {
 
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#watcher?.close();
+    this.#watcher = null;
     this.#idle.wake();
     await this.#polling?.catch(() => null);
     const input = this.#input;
@@ -120,7 +128,10 @@ export class FileStreamSourceTask implements SourceTask {
     }
     if (this.#stopping) return null;
     if (records.length > 0) return records;
-    if (!readSomething) await this.#idle.wait(this.#idleWaitMs);
+    if (!readSomething) {
+      this.#onIdle?.();
+      await this.#idle.wait(this.#idleWaitMs);
+    }
     return null;
   }
 
@@ -168,8 +179,25 @@ export class FileStreamSourceTask implements SourceTask {
     }
     this.#basePosition = position;
     this.#input = new FileInput(handle, position);
+    this.#watchForAppends(file);
     this.#logger.debug(`Opened ${file} for reading at byte ${position}`);
     return this.#input;
+  }
+
+  /**
+   * Ends the idle wait as soon as the file changes, so an appended line is read within
+   * milliseconds instead of after the 1 s wait (which stays as the fallback when watching fails).
+   */
+  #watchForAppends(file: string): void {
+    try {
+      this.#watcher = watch(file, { persistent: false }, () => this.#idle.wake());
+      this.#watcher.on('error', () => {
+        this.#watcher?.close();
+        this.#watcher = null;
+      });
+    } catch {
+      this.#watcher = null;
+    }
   }
 
   async #storedPosition(file: string): Promise<number> {
