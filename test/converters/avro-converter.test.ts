@@ -177,6 +177,16 @@ describe('AvroConverter', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('fails loudly for a caller that reads a pending result without awaiting it; the retry is synchronous', async () => {
+    const topic = newTopic('not-awaited');
+    const bytes = await toBytes(converter(), topic, Schema.STRING_SCHEMA, 'x');
+    const reader = converter();
+    const pending = reader.toConnectData(topic, null, bytes) as SchemaAndValue;
+    expect(() => pending.value).toThrow(`AvroConverter.toConnectData for topic ${topic} is waiting for the Schema Registry and returned a Promise`);
+    await pending;
+    expect((reader.toConnectData(topic, null, bytes) as SchemaAndValue).value).toBe('x');
+  });
+
   it('passes tombstones through', async () => {
     const avro = converter();
     expect(avro.fromConnectData('t', null, null, null)).toBeNull();

@@ -125,12 +125,15 @@ export class AvroConverter implements AsyncConverter {
     }
     const target = this.#writeTargets.get(avroSchema)?.get(subject);
     if (target !== undefined) return this.#encode(topic, target, datum);
-    return this.#resolveWriteTarget(subject, avroSchema).then(
+    const pending = this.#resolveWriteTarget(subject, avroSchema).then(
       (resolved) => this.#encode(topic, resolved, datum),
       (error: unknown) => {
         throw serializationError(topic, error);
       },
     );
+    // Awaiting callers still see a rejection; one that drops the Promise must not crash the process.
+    pending.catch(() => undefined);
+    return pending;
   }
 
   toConnectData(topic: string, headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue | Promise<SchemaAndValue> {
@@ -154,7 +157,7 @@ export class AvroConverter implements AsyncConverter {
       this.#lastRead = { subject, id: idKey, plan };
       return this.#decode(topic, plan, bytes, offset);
     }
-    return this.#loadReadPlan(topic, subject, schemaId).then(
+    const pending = this.#loadReadPlan(topic, subject, schemaId).then(
       (loaded) => {
         this.#readPlans.set(key, loaded);
         return this.#decode(topic, loaded, bytes, offset);
@@ -163,6 +166,7 @@ export class AvroConverter implements AsyncConverter {
         throw deserializationError(topic, error);
       },
     );
+    return guardedFromSyncCallers(pending, topic);
   }
 
   close(): void {
@@ -307,6 +311,24 @@ export class AvroConverter implements AsyncConverter {
     }
     return schema;
   }
+}
+
+/**
+ * A caller that treats the result as a SchemaAndValue without awaiting it (a runtime not yet
+ * changed for AsyncConverter, see README.md) gets a clear error instead of an undefined schema and
+ * value, and the registry call still completes and fills the caches, so a retry succeeds.
+ */
+function guardedFromSyncCallers(pending: Promise<SchemaAndValue>, topic: string): Promise<SchemaAndValue> {
+  const notAwaited = (): never => {
+    throw new DataException(
+      `AvroConverter.toConnectData for topic ${topic} is waiting for the Schema Registry and returned a Promise; the worker must await converter results`,
+      { topic },
+    );
+  };
+  Object.defineProperty(pending, 'schema', { get: notAwaited });
+  Object.defineProperty(pending, 'value', { get: notAwaited });
+  pending.catch(() => undefined);
+  return pending;
 }
 
 async function call<T>(action: string, subject: string | null, request: () => Promise<T>): Promise<T> {
