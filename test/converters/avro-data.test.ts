@@ -182,12 +182,9 @@ describe('Avro → Connect schema', () => {
   });
 
   it('takes the registry version when the schema carries no connect.version', () => {
-    const schema = data().toConnectSchema(parseAvroSchema('{"type":"record","name":"R","namespace":"n","fields":[{"name":"a","type":"int"}]}'), 7);
+    const schema = avroData().toConnectSchema(parseAvroSchema('{"type":"record","name":"R","namespace":"n","fields":[{"name":"a","type":"int"}]}'), 7);
     expect(schema?.name()).toBe('n.R');
     expect(schema?.version()).toBe(7);
-    function data() {
-      return avroData();
-    }
   });
 
   it('reads plain Avro: enums and unions, an Avro field default flagged as such', () => {

@@ -67,7 +67,7 @@ export class AvroConverter implements AsyncConverter {
   readonly #schemaTexts = new WeakMap<AvroSchema, string>();
   // Consecutive records nearly always share a schema: remember the last one ahead of the caches.
   #lastWrite: { schema: Schema | null; topic: string; avroSchema: AvroSchema; subject: string } | null = null;
-  #lastRead: { subject: string | null; id: number | string; plan: ReadPlan } | null = null;
+  #lastRead: { topic: string; id: number | string; plan: ReadPlan } | null = null;
   #parsedSchemas = new LruCache<string, AvroSchema>(1000);
 
   /** Settings without the `key.converter.` / `value.converter.` prefix. */
@@ -146,15 +146,15 @@ export class AvroConverter implements AsyncConverter {
     } catch (error) {
       throw deserializationError(topic, new Error(`Error deserializing schema ID: ${messageOf(error)}`, { cause: error }));
     }
-    const strategy = this.#strategy();
-    const subject = strategy.usesSchema ? null : strategy.subjectName(topic, this.#isKey, null);
     const idKey = schemaId.kind === 'id' ? schemaId.id : schemaId.guid;
     const last = this.#lastRead;
-    if (last !== null && last.id === idKey && last.subject === subject) return this.#decode(topic, last.plan, bytes, offset);
+    if (last !== null && last.id === idKey && last.topic === topic) return this.#decode(topic, last.plan, bytes, offset);
+    const strategy = this.#strategy();
+    const subject = strategy.usesSchema ? null : strategy.subjectName(topic, this.#isKey, null);
     const key = `${subject ?? ''}\u0000${idKey}`;
     const plan = this.#readPlans.get(key);
     if (plan !== undefined) {
-      this.#lastRead = { subject, id: idKey, plan };
+      this.#lastRead = { topic, id: idKey, plan };
       return this.#decode(topic, plan, bytes, offset);
     }
     const pending = this.#loadReadPlan(topic, subject, schemaId).then(

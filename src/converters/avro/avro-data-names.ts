@@ -26,7 +26,6 @@ export const AVRO_FIELD_DEFAULT_FLAG_PROP = `${NAMESPACE}.field.default`;
 export const AVRO_ENUM_DEFAULT_PREFIX_PROP = `${NAMESPACE}.enum.default.`;
 export const AVRO_TYPE_UNION = `${NAMESPACE}.Union`;
 export const AVRO_TYPE_ENUM = `${NAMESPACE}.Enum`;
-export const AVRO_TYPE_ANYTHING = `${NAMESPACE}.Anything`;
 export const GENERALIZED_TYPE_UNION = 'org.apache.kafka.connect.data.Union';
 export const GENERALIZED_TYPE_ENUM = 'org.apache.kafka.connect.data.Enum';
 export const GENERALIZED_TYPE_UNION_PREFIX = 'connect_union_';

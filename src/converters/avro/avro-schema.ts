@@ -89,10 +89,6 @@ export class AvroSchemaException extends DataException {
   }
 }
 
-export function isPrimitive(schema: AvroSchema): schema is AvroPrimitiveSchema {
-  return schema.type !== 'record' && schema.type !== 'enum' && schema.type !== 'fixed' && schema.type !== 'array' && schema.type !== 'map' && schema.type !== 'union';
-}
-
 export function isNamed(schema: AvroSchema): schema is AvroNamedSchema {
   return schema.type === 'record' || schema.type === 'enum' || schema.type === 'fixed';
 }

@@ -364,7 +364,7 @@ function maybeMakeOptional(schema: Schema, base: AvroSchema): AvroSchema {
 }
 
 /** AvroData.nonOptional: the same schema, required. */
-export function nonOptional(schema: Schema): Schema {
+function nonOptional(schema: Schema): Schema {
   const type = schema.type();
   return new ConnectSchema({
     type,
