@@ -19,6 +19,8 @@ export interface TopicLayout {
 
 export class ClusterMetadata {
   readonly brokers = new Map<number, BrokerAddress>();
+  /** From Metadata v2+; null before the first answer or from older brokers. */
+  clusterId: string | null = null;
   private readonly topics = new Map<string, TopicLayout>();
 
   topic(name: string): TopicLayout | undefined {
@@ -26,6 +28,7 @@ export class ClusterMetadata {
   }
 
   update(response: ClientMetadataResponse): void {
+    if (typeof response.clusterId === 'string') this.clusterId = response.clusterId;
     for (const b of response.brokers) this.brokers.set(b.nodeId, { host: b.host, port: b.port });
     for (const t of response.topics) {
       let count = 0;

@@ -89,6 +89,11 @@ export class LeanProducer {
     this.connected = true;
   }
 
+  /** The cluster id learned at connect() (Kafka Connect reports it as kafka_cluster_id). */
+  clusterId(): string | null {
+    return this.cluster.clusterId;
+  }
+
   async disconnect(): Promise<void> {
     this.closed = true;
     const sessions = [...this.sessions.values()];

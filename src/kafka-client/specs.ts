@@ -46,6 +46,7 @@ export const ClientMetadata: MessageSpec = {
 
 export interface ClientMetadataResponse {
   brokers: { nodeId: number; host: string; port: number }[];
+  clusterId?: string | null;
   controllerId: number;
   topics: {
     errorCode: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kafka, type EachMessagePayload } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { startBroker } from '../broker/broker.js';
-import { consumerConfig, kafkaConfig, producerSettings, registerKafkaJsCodecs, withPrefix } from './kafka-clients.js';
+import { consumerConfig, kafkaConfig, producerSettings, loadKafkaJs, withPrefix } from './kafka-clients.js';
 
 describe('Java client configs to kafkajs', () => {
   it('maps bootstrap servers, client id and SASL/SSL settings', () => {
@@ -44,7 +44,7 @@ describe('Java client configs to kafkajs', () => {
 
 describe('kafkajs with the registered codecs', () => {
   it('consumes snappy, lz4 and zstd batches', async () => {
-    registerKafkaJsCodecs();
+    await loadKafkaJs();
     const dataDir = mkdtempSync(join(tmpdir(), 'sluice-codecs-'));
     const broker = await startBroker({ port: 0, dataDir });
     try {

@@ -5,14 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import kafkajs, {
-  CompressionTypes,
-  logLevel,
-  type ConsumerConfig,
-  type KafkaConfig,
-  type ProducerConfig,
-  type SASLOptions,
-} from 'kafkajs';
+import type { CompressionTypes, ConsumerConfig, KafkaConfig, ProducerConfig, SASLOptions } from 'kafkajs';
 import { compress, decompress, type CompressionCodec } from '../broker/records/compression.js';
 import { ConnectError } from './errors.js';
 
@@ -37,7 +30,7 @@ export function kafkaConfig(props: ClientProps, clientId: string): KafkaConfig {
   const config: KafkaConfig = {
     brokers,
     clientId: props['client.id'] || clientId,
-    logLevel: logLevel.NOTHING,
+    logLevel: 0, // kafkajs logLevel.NOTHING
     requestTimeout: intProp(props, 'request.timeout.ms', 30_000),
     connectionTimeout: intProp(props, 'socket.connection.setup.timeout.ms', 10_000),
     retry: { initialRetryTime: intProp(props, 'retry.backoff.ms', 100), maxRetryTime: intProp(props, 'retry.backoff.max.ms', 1000), retries: 8 },
@@ -142,41 +135,47 @@ export function consumerConfig(props: ClientProps, groupId: string): ConsumerCon
   };
 }
 
+/** kafkajs's CompressionTypes values, which are Kafka's attribute codes. */
+const COMPRESSION_CODES: Record<string, CompressionTypes> = {
+  none: 0 as CompressionTypes,
+  uncompressed: 0 as CompressionTypes,
+  producer: 0 as CompressionTypes,
+  gzip: 1 as CompressionTypes,
+  snappy: 2 as CompressionTypes,
+  lz4: 3 as CompressionTypes,
+  zstd: 4 as CompressionTypes,
+};
+
 function compressionType(name: string): CompressionTypes {
-  switch (name.toLowerCase()) {
-    case 'none':
-    case 'uncompressed':
-    case 'producer':
-      return CompressionTypes.None;
-    case 'gzip':
-      return CompressionTypes.GZIP;
-    case 'snappy':
-      return CompressionTypes.Snappy;
-    case 'lz4':
-      return CompressionTypes.LZ4;
-    case 'zstd':
-      return CompressionTypes.ZSTD;
-    default:
-      throw new ConnectError(`Invalid value ${name} for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd`, 400);
+  const code = COMPRESSION_CODES[name.toLowerCase()];
+  if (code === undefined) {
+    throw new ConnectError(`Invalid value ${name} for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd`, 400);
   }
+  return code;
 }
 
-let codecsRegistered = false;
+export type KafkaJs = typeof import('kafkajs');
+let kafkajsLoaded: Promise<KafkaJs> | null = null;
 
 /**
- * kafkajs ships only gzip; without codecs it cannot even *consume* snappy/lz4/zstd batches that
- * other producers wrote. Register the ones the embedded broker already uses.
+ * kafkajs, loaded on first use (a worker without sink tasks never needs it) with the codecs it
+ * lacks registered: it ships only gzip, and without codecs it cannot even *consume* snappy, lz4 or
+ * zstd batches that other producers wrote.
  */
-export function registerKafkaJsCodecs(): void {
-  if (codecsRegistered) return;
-  codecsRegistered = true;
-  const codec = (id: CompressionCodec) => () => ({
-    compress: async (encoder: { buffer: Buffer }) => compress(id, encoder.buffer),
-    decompress: async (buffer: Buffer) => decompress(id, buffer),
+export function loadKafkaJs(): Promise<KafkaJs> {
+  kafkajsLoaded ??= import('kafkajs').then((mod) => {
+    // A CommonJS module: its exports object is the ESM default export.
+    const kafkajs = ((mod as unknown as { default?: KafkaJs }).default ?? mod) as KafkaJs;
+    const codec = (id: CompressionCodec) => () => ({
+      compress: async (encoder: { buffer: Buffer }) => compress(id, encoder.buffer),
+      decompress: async (buffer: Buffer) => decompress(id, buffer),
+    });
+    // CompressionCodecs is not among the names Node detects in kafkajs's CommonJS exports.
+    const { CompressionCodecs, CompressionTypes } = kafkajs;
+    CompressionCodecs[CompressionTypes.Snappy] = codec(2);
+    CompressionCodecs[CompressionTypes.LZ4] = codec(3);
+    CompressionCodecs[CompressionTypes.ZSTD] = codec(4);
+    return kafkajs;
   });
-  // Not among the names Node detects in kafkajs' CommonJS exports: reach it through the default export.
-  const { CompressionCodecs } = kafkajs;
-  CompressionCodecs[CompressionTypes.Snappy] = codec(2);
-  CompressionCodecs[CompressionTypes.LZ4] = codec(3);
-  CompressionCodecs[CompressionTypes.ZSTD] = codec(4);
+  return kafkajsLoaded;
 }

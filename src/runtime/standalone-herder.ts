@@ -3,7 +3,6 @@
  * (Kafka Connect's StandaloneHerder). Every operation runs through one queue, as the Java herder's
  * single thread does, so lifecycle changes never interleave.
  */
-import { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ConfigDef, toConfigKeyInfos, type ConfigInfos, type ConfigKeyInfo } from '../config/index.js';
 import type { Connector } from '../connect/connector.js';
@@ -30,7 +29,8 @@ import type {
   TaskState,
   WorkerInfo,
 } from './herder.js';
-import { kafkaConfig } from './kafka-clients.js';
+import { kafkaConfig, loadKafkaJs } from './kafka-clients.js';
+import type { Admin } from 'kafkajs';
 import type { OffsetBackingStore } from './offset-store.js';
 import { offsetKey, parseOffsetKey } from './offset-storage.js';
 import type { PluginKind, Plugins } from './plugins.js';
@@ -356,9 +356,9 @@ export class StandaloneHerder implements Herder {
     return config['consumer.override.group.id'] ?? `connect-${name}`;
   }
 
-  private async withAdmin<T>(config: ConnectorConfig, fn: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
+  private async withAdmin<T>(config: ConnectorConfig, fn: (admin: Admin) => Promise<T>): Promise<T> {
     const props = clientConfig('admin', this.o.workerConfig.originals, config, this.o.workerConfig.overridePolicy);
-    const admin = new Kafka(kafkaConfig(props, 'sluice-offsets-admin')).admin();
+    const admin = new (await loadKafkaJs()).Kafka(kafkaConfig(props, 'sluice-offsets-admin')).admin();
     await admin.connect();
     try {
       return await fn(admin);

@@ -32,7 +32,8 @@ export interface WorkerSinkTaskDeps {
   task: SinkTask;
   taskConfig: Record<string, string>;
   context: SinkTaskContextImpl;
-  consumer: Consumer;
+  /** Creates the task's consumer when it starts (kafkajs is loaded only once a sink runs). */
+  createConsumer: () => Promise<Consumer>;
   subscription: SinkSubscription;
   keyConverter: Converter;
   valueConverter: Converter;
@@ -62,6 +63,7 @@ export class WorkerSinkTask extends WorkerTask {
   private commitTimer: NodeJS.Timeout | undefined;
   private stopSignal!: () => void;
   private failure: unknown = null;
+  private consumerInstance: Consumer | null = null;
   /** The consumed bytes behind each record handed to put(), for the errant record reporter. */
   private readonly rawRecords = new WeakMap<SinkRecord, RawRecord>();
   /** Errant-record reports in flight: offsets are committed only once they are written. */
@@ -76,8 +78,14 @@ export class WorkerSinkTask extends WorkerTask {
     await this.deps.task.start(this.deps.taskConfig);
   }
 
+  private get consumer(): Consumer {
+    if (this.consumerInstance === null) throw new ConnectError('the sink consumer is not created yet');
+    return this.consumerInstance;
+  }
+
   protected async execute(): Promise<void> {
-    const { consumer, subscription } = this.deps;
+    const { subscription } = this.deps;
+    const consumer = (this.consumerInstance = await this.deps.createConsumer());
     const stopped = new Promise<void>((resolve) => (this.stopSignal = resolve));
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       const assigned: TopicPartition[] = Object.entries(e.payload.memberAssignment).flatMap(([topic, partitions]) =>
@@ -253,7 +261,7 @@ export class WorkerSinkTask extends WorkerTask {
   private async applyContextRequests(): Promise<void> {
     const ctx = this.deps.context;
     for (const { partition, offset } of ctx.seeks.values()) {
-      this.deps.consumer.seek({ topic: partition.topic, partition: partition.partition, offset: String(offset) });
+      this.consumer.seek({ topic: partition.topic, partition: partition.partition, offset: String(offset) });
     }
     ctx.seeks.clear();
     if (ctx.commitRequested) {
@@ -299,7 +307,7 @@ export class WorkerSinkTask extends WorkerTask {
     const toCommit = [...safe.entries()].filter(([k, v]) => this.assignment.has(k) && this.committed.get(k) !== v.offset && v.offset <= (this.consumed.get(k)?.offset ?? -1));
     if (toCommit.length === 0) return;
     try {
-      await this.deps.consumer.commitOffsets(toCommit.map(([, v]) => ({ topic: v.partition.topic, partition: v.partition.partition, offset: String(v.offset) })));
+      await this.consumer.commitOffsets(toCommit.map(([, v]) => ({ topic: v.partition.topic, partition: v.partition.partition, offset: String(v.offset) })));
       for (const [k, v] of toCommit) this.committed.set(k, v.offset);
       this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, true, Date.now() - started);
     } catch (err) {
@@ -310,15 +318,17 @@ export class WorkerSinkTask extends WorkerTask {
   }
 
   private pausePartitions(partitions: TopicPartition[]): void {
+    if (this.consumerInstance === null) return; // applied once the consumer runs
     const byTopic = new Map<string, number[]>();
     for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
-    this.deps.consumer.pause([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
+    this.consumer.pause([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
   }
 
   private resumePartitions(partitions: TopicPartition[]): void {
+    if (this.consumerInstance === null) return;
     const byTopic = new Map<string, number[]>();
     for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
-    this.deps.consumer.resume([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
+    this.consumer.resume([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
   }
 
   /** Called by the context when the task pauses/resumes partitions itself. */
@@ -347,7 +357,7 @@ export class WorkerSinkTask extends WorkerTask {
       if (!failed) await this.commit(true).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'final commit failed'));
       await this.deps.task.close?.([...this.assignment.values()]);
     }).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'error closing partitions'));
-    await this.deps.consumer.disconnect().catch(() => undefined);
+    await this.consumerInstance?.disconnect().catch(() => undefined);
     await this.deps.onClose().catch(() => undefined);
     await Promise.resolve(this.deps.task.stop());
     this.deps.transforms.close();

@@ -3,8 +3,7 @@
  * task's converters, transforms and Kafka clients from the worker and connector configs, and
  * reports every state change to the status store and metrics.
  */
-import kafkajs, { type Admin } from 'kafkajs';
-import { LeanProducer } from '../kafka-client/index.js';
+import { LeanProducer, type LeanProducerOptions } from '../kafka-client/index.js';
 import { JavaPattern } from '../../transforms/java-regex.js';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
@@ -15,7 +14,7 @@ import type { ConnectMetrics } from '../metrics/connect-metrics.js';
 import { clientConfig } from './client-configs.js';
 import { ConnectError, traceOf } from './errors.js';
 import type { ConnectorTaskId, TargetState } from './herder.js';
-import { consumerConfig, kafkaConfig, producerSettings, registerKafkaJsCodecs, withPrefix } from './kafka-clients.js';
+import { consumerConfig, kafkaConfig, loadKafkaJs, producerSettings } from './kafka-clients.js';
 import type { OffsetBackingStore } from './offset-store.js';
 import { OffsetStorageReader, OffsetStorageWriter } from './offset-storage.js';
 import type { Plugins } from './plugins.js';
@@ -52,11 +51,8 @@ export interface ConnectorCallbacks {
 export class Worker {
   private readonly connectors = new Map<string, WorkerConnector>();
   private readonly tasks = new Map<string, WorkerTask>();
-  private admin: Admin | null = null;
 
-  constructor(private readonly opts: WorkerOptions) {
-    registerKafkaJsCodecs();
-  }
+  constructor(private readonly opts: WorkerOptions) {}
 
   get workerId(): string {
     return this.opts.workerId;
@@ -64,16 +60,19 @@ export class Worker {
 
   /** Reads the Kafka cluster id (GET / reports it), which also proves the cluster is reachable. */
   async start(): Promise<string> {
-    this.admin = new kafkajs.Kafka(kafkaConfig(clientConfig('admin', this.opts.config.originals, {}, 'All'), 'sluice-worker-admin')).admin();
-    await this.admin.connect();
-    const { clusterId } = await this.admin.describeCluster();
-    return clusterId;
+    const props = clientConfig('admin', this.opts.config.originals, {}, 'All');
+    const client = new LeanProducer(leanClientOptions(props, 'sluice-worker-admin', -1, 0, this.opts.logger));
+    try {
+      await client.connect();
+      return client.clusterId() ?? '';
+    } finally {
+      await client.disconnect();
+    }
   }
 
   async stop(): Promise<void> {
     await this.stopAndAwaitTasks([...this.tasks.values()].map((t) => t.id));
     for (const name of [...this.connectors.keys()]) await this.stopConnector(name);
-    await this.admin?.disconnect();
   }
 
   connectorNames(): string[] {
@@ -216,18 +215,7 @@ export class Worker {
     const task = this.createTask(connector, taskConfig);
     const producerProps = clientConfig('producer', config.originals, connectorConfig, config.overridePolicy);
     const settings = producerSettings(producerProps);
-    const client = kafkaConfig(producerProps, `connector-producer-${taskName(id)}`);
-    const producer = new LeanProducer({
-      bootstrapServers: client.brokers as string[],
-      clientId: client.clientId ?? `connector-producer-${taskName(id)}`,
-      acks: settings.acks as -1 | 0 | 1,
-      compression: settings.compression as 0 | 1 | 2 | 3 | 4,
-      requestTimeoutMs: client.requestTimeout,
-      ...(typeof client.ssl === 'object' ? { ssl: client.ssl } : {}),
-      ...(client.sasl !== undefined && 'username' in client.sasl ? { sasl: { mechanism: client.sasl.mechanism as 'plain' | 'scram-sha-256' | 'scram-sha-512', username: client.sasl.username, password: client.sasl.password } } : {}),
-      maxRequestBytes: Number(producerProps['max.request.size'] ?? 1_048_576),
-      logger,
-    });
+    const producer = new LeanProducer(leanClientOptions(producerProps, `connector-producer-${taskName(id)}`, settings.acks, settings.compression, logger));
     const reader = new OffsetStorageReader(id.connector, offsetStore);
     const creation = config.topicCreationEnabled && topicCreationRequested(connectorConfig);
     const adminProps = clientConfig('admin', config.originals, connectorConfig, config.overridePolicy);
@@ -275,7 +263,7 @@ export class Worker {
     const task = this.createTask(connector, taskConfig);
     const consumerProps = clientConfig('consumer', config.originals, connectorConfig, config.overridePolicy);
     const { fromBeginning, ...consumerOptions } = consumerConfig(consumerProps, `connect-${id.connector}`);
-    const consumer = new kafkajs.Kafka(kafkaConfig(consumerProps, `connector-consumer-${taskName(id)}`)).consumer(consumerOptions);
+    const createConsumer = async () => new (await loadKafkaJs()).Kafka(kafkaConfig(consumerProps, `connector-consumer-${taskName(id)}`)).consumer(consumerOptions);
     const topicsRegex = (taskConfig['topics.regex'] ?? connectorConfig['topics.regex'] ?? '').trim();
     const topics = (taskConfig['topics'] ?? connectorConfig['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
     const { key, value, header } = this.converters(connectorConfig);
@@ -291,7 +279,7 @@ export class Worker {
       task,
       taskConfig,
       context,
-      consumer,
+      createConsumer,
       subscription: topicsRegex !== '' ? { topicsRegex: JavaPattern.compile(topicsRegex).fullMatchRegExp(), fromBeginning } : { topics: [...new Set(topics)], fromBeginning },
       keyConverter: key,
       valueConverter: value,
@@ -382,7 +370,7 @@ export class Worker {
   }
 
   private async createTopicIfMissing(adminProps: Record<string, string>, topic: string, settings: ReturnType<typeof topicSettingsFor>): Promise<void> {
-    const admin = new kafkajs.Kafka(kafkaConfig(adminProps, 'connector-adminclient')).admin();
+    const admin = new (await loadKafkaJs()).Kafka(kafkaConfig(adminProps, 'connector-adminclient')).admin();
     await admin.connect();
     try {
       if ((await admin.listTopics()).includes(topic)) return;
@@ -437,4 +425,21 @@ export class Worker {
       onShutdown: (id) => put(id, 'UNASSIGNED'),
     };
   }
+}
+
+/** The lean client's options from Java client configs (bootstrap servers, TLS, SASL, timeouts). */
+function leanClientOptions(props: Record<string, string>, clientId: string, acks: number, compression: number, logger: Logger): LeanProducerOptions {
+  const client = kafkaConfig(props, clientId);
+  const sasl = client.sasl !== undefined && 'username' in client.sasl ? client.sasl : undefined;
+  return {
+    bootstrapServers: client.brokers as string[],
+    clientId: client.clientId ?? clientId,
+    acks: acks as -1 | 0 | 1,
+    compression: compression as 0 | 1 | 2 | 3 | 4,
+    requestTimeoutMs: client.requestTimeout,
+    ...(typeof client.ssl === 'object' ? { ssl: client.ssl } : {}),
+    ...(sasl !== undefined ? { sasl: { mechanism: sasl.mechanism as 'plain' | 'scram-sha-256' | 'scram-sha-512', username: sasl.username, password: sasl.password } } : {}),
+    maxRequestBytes: Number(props['max.request.size'] ?? 1_048_576),
+    logger,
+  };
 }

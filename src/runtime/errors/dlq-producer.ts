@@ -3,9 +3,9 @@
  * topic on first use (1 partition, errors.deadletterqueue.topic.replication.factor) and writes
  * failed records with acks=all.
  */
-import kafkajs from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { kafkaConfig } from '../kafka-clients.js';
+import { kafkaConfig, loadKafkaJs } from '../kafka-clients.js';
 import type { RawRecord } from './processing-context.js';
 import type { RawRecordSender } from './reporters.js';
 
@@ -21,11 +21,11 @@ export function deadLetterQueueProducer(
   replicationFactor: number,
   log: Logger,
 ): DeadLetterQueueProducer {
-  const kafka = new kafkajs.Kafka(kafkaConfig(producerProps, clientId));
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  let producer: Producer | null = null;
   let ready: Promise<void> | null = null;
   const prepare = (topic: string): Promise<void> =>
     (ready ??= (async () => {
+      const kafkajs = await loadKafkaJs();
       const admin = new kafkajs.Kafka(kafkaConfig(adminProps, `${clientId}-admin`)).admin();
       await admin.connect();
       try {
@@ -36,6 +36,7 @@ export function deadLetterQueueProducer(
       } finally {
         await admin.disconnect();
       }
+      producer = new kafkajs.Kafka(kafkaConfig(producerProps, clientId)).producer({ allowAutoTopicCreation: false });
       await producer.connect();
     })().catch((err: unknown) => {
       ready = null;
@@ -44,6 +45,7 @@ export function deadLetterQueueProducer(
   return {
     async send(topic: string, record: RawRecord): Promise<void> {
       await prepare(topic);
+      if (producer === null) throw new Error('dead letter queue producer is not connected');
       const headers: Record<string, Buffer[]> = {};
       for (const [k, v] of record.headers) (headers[k] ??= []).push(v ?? Buffer.alloc(0));
       await producer.send({
@@ -53,7 +55,7 @@ export function deadLetterQueueProducer(
       });
     },
     async close() {
-      if (ready !== null) await producer.disconnect().catch(() => undefined);
+      if (producer !== null) await producer.disconnect().catch(() => undefined);
     },
   };
 }
