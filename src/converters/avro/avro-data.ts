@@ -1,4 +1,4 @@
-import type { Schema, SchemaAndValue } from '../../data/index.js';
+import { DataException, schemaEquals, type Schema, type SchemaAndValue } from '../../data/index.js';
 import { LruCache } from '../lru-cache.js';
 import { ANYTHING_SCHEMA, isAnythingSchema } from './anything-schema.js';
 import { DEFAULT_AVRO_DATA_CONFIG, type AvroDataConfig } from './avro-data-config.js';
@@ -9,6 +9,9 @@ import { AvroToConnectValue } from './avro-to-connect-value.js';
 import { ConnectToAvroSchema } from './connect-to-avro-schema.js';
 import { ConnectToAvroValue } from './connect-to-avro-value.js';
 
+/** Distinct Connect schemas compared by content before a new conversion. */
+const RECENT_BY_CONTENT = 16;
+
 /**
  * Confluent's AvroData: Connect schemas and values to Avro and back, with the converted schemas
  * cached in both directions (`schemas.cache.config` entries each).
@@ -16,6 +19,7 @@ import { ConnectToAvroValue } from './connect-to-avro-value.js';
 export class AvroData {
   readonly config: AvroDataConfig;
   readonly #fromConnectCache: LruCache<Schema, AvroSchema>;
+  readonly #recent: Array<[Schema, AvroSchema]> = [];
   readonly #toConnectCache: LruCache<AvroSchema, Map<number, Schema>>;
   readonly #toAvroSchema: ConnectToAvroSchema;
   readonly #toAvroValue: ConnectToAvroValue;
@@ -38,8 +42,12 @@ export class AvroData {
     if (schema === null) return ANYTHING_SCHEMA;
     let avroSchema = this.#fromConnectCache.get(schema);
     if (avroSchema === undefined) {
-      avroSchema = this.#toAvroSchema.convert(schema);
+      // AvroData's cache is keyed by schema equality: a connector that builds an equal schema
+      // per record still gets the same Avro schema (and so the cached id) back.
+      avroSchema = this.#recent.find(([known]) => schemaEquals(known, schema))?.[1] ?? this.#toAvroSchema.convert(schema);
       this.#fromConnectCache.set(schema, avroSchema);
+      this.#recent.unshift([schema, avroSchema]);
+      if (this.#recent.length > RECENT_BY_CONTENT) this.#recent.pop();
     }
     return avroSchema;
   }
@@ -82,5 +90,5 @@ export class AvroData {
 }
 
 function schemaless(schema: AvroSchema): never {
-  throw new Error(`Schemaless ${schema.type} inside a map entry cannot be converted`);
+  throw new DataException(`Schemaless ${schema.type} inside a map entry cannot be converted`);
 }

@@ -44,6 +44,7 @@ const RANGES: Partial<Record<SchemaType, readonly [number, number]>> = {
  */
 export class ConnectToAvroValue {
   readonly #compiled = new WeakMap<AvroSchema, WeakMap<Schema, ToAvro>>();
+  readonly #topLevel = new WeakMap<AvroSchema, { readonly schema: Schema; readonly convert: ToAvro }>();
 
   constructor(
     private readonly config: AvroDataConfig,
@@ -52,7 +53,12 @@ export class ConnectToAvroValue {
 
   convert(schema: Schema | null, avroSchema: AvroSchema, value: unknown): unknown {
     if (schema === null) return anythingFromConnect(value, avroSchema, false);
-    return this.#converter(schema, avroSchema)(value);
+    // An equal schema object (a connector building one per record) reuses the compiled conversion.
+    const top = this.#topLevel.get(avroSchema);
+    if (top !== undefined && (top.schema === schema || schemaEquals(top.schema, schema))) return top.convert(value);
+    const convert = this.#converter(schema, avroSchema);
+    this.#topLevel.set(avroSchema, { schema, convert });
+    return convert(value);
   }
 
   #converter(schema: Schema | null, avroSchema: AvroSchema): ToAvro {
