@@ -13,8 +13,12 @@ export type ConverterType = 'key' | 'value' | 'header';
  */
 export interface Converter {
   configure(configs: ConverterConfigs, isKey: boolean): void;
-  fromConnectData(topic: string, headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null;
-  toConnectData(topic: string, headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue;
+  /**
+   * May return a Promise when it must wait (a schema registry call for a new schema); callers
+   * await only then, so synchronous converters cost nothing extra.
+   */
+  fromConnectData(topic: string, headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null | Promise<Buffer | null>;
+  toConnectData(topic: string, headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue | Promise<SchemaAndValue>;
   close?(): void;
 }
 

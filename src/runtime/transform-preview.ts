@@ -58,7 +58,7 @@ export interface PreviewRequest {
 
 export type ChainFactory = (config: Record<string, string>) => TransformationChain;
 
-export function previewTransforms(request: PreviewRequest, workerConverters: Readonly<Record<string, string>>, chainFor: ChainFactory): PreviewResult[] {
+export async function previewTransforms(request: PreviewRequest, workerConverters: Readonly<Record<string, string>>, chainFor: ChainFactory): Promise<PreviewResult[]> {
   if (!Array.isArray(request.records) || request.records.length === 0) throw new BadRequestError('records must be a non-empty array of sample records');
   const config = { ...request.config };
   const converterSource = { ...workerConverters, ...config };
@@ -73,7 +73,9 @@ export function previewTransforms(request: PreviewRequest, workerConverters: Rea
     throw new BadRequestError(`Invalid preview configuration: ${(err as Error).message}`);
   }
   try {
-    return request.records.map((sample, i) => previewOne(sample, i, converters, chain));
+    const results: PreviewResult[] = [];
+    for (const [i, sample] of request.records.entries()) results.push(await previewOne(sample, i, converters, chain));
+    return results;
   } finally {
     chain.close();
   }
@@ -84,7 +86,7 @@ function bytesOf(text: string | null | undefined, base64: string | undefined): B
   return text === undefined || text === null ? null : Buffer.from(text);
 }
 
-function previewOne(sample: PreviewSample, index: number, converters: ReturnType<typeof configuredConverters>, chain: TransformationChain): PreviewResult {
+async function previewOne(sample: PreviewSample, index: number, converters: ReturnType<typeof configuredConverters>, chain: TransformationChain): Promise<PreviewResult> {
   const result: PreviewResult = { input: null, steps: [], output: null, dropped: false, error: null };
   if (typeof sample?.topic !== 'string' || sample.topic === '') {
     result.error = { stage: 'INPUT', transform: null, message: `records[${index}].topic must be a non-empty string` };
@@ -98,9 +100,9 @@ function previewOne(sample: PreviewSample, index: number, converters: ReturnType
       headers.addSchemaAndValue(k, converters.headerConverter.toConnectHeader(sample.topic, k, v === null ? null : Buffer.from(v)));
     }
     stage = 'KEY_CONVERTER';
-    const key = converters.keyConverter.toConnectData(sample.topic, headers, bytesOf(sample.key, sample.keyBase64));
+    const key = await converters.keyConverter.toConnectData(sample.topic, headers, bytesOf(sample.key, sample.keyBase64));
     stage = 'VALUE_CONVERTER';
-    const value = converters.valueConverter.toConnectData(sample.topic, headers, bytesOf(sample.value, sample.valueBase64));
+    const value = await converters.valueConverter.toConnectData(sample.topic, headers, bytesOf(sample.value, sample.valueBase64));
     record = new SinkRecord({
       topic: sample.topic,
       kafkaPartition: sample.partition ?? 0,
@@ -137,9 +139,9 @@ function previewOne(sample: PreviewSample, index: number, converters: ReturnType
   const final: SinkRecord = record;
   try {
     stage = 'KEY_CONVERTER';
-    const key = converters.keyConverter.fromConnectData(final.topic(), final.headers(), final.keySchema(), final.key());
+    const key = await converters.keyConverter.fromConnectData(final.topic(), final.headers(), final.keySchema(), final.key());
     stage = 'VALUE_CONVERTER';
-    const value = converters.valueConverter.fromConnectData(final.topic(), final.headers(), final.valueSchema(), final.value());
+    const value = await converters.valueConverter.fromConnectData(final.topic(), final.headers(), final.valueSchema(), final.value());
     stage = 'HEADER_CONVERTER';
     const headers: Record<string, SerializedBytes> = {};
     for (const h of final.headers()) headers[h.key()] = serialized(converters.headerConverter.fromConnectHeader(final.topic(), h.key(), h.schema(), h.value()));

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import type { PartitionOffsets, SinkTask, TopicPartition } from '../connect/connector.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
-import { ConnectHeaders, SinkRecord } from '../data/index.js';
+import { ConnectHeaders, SinkRecord, type SchemaAndValue } from '../data/index.js';
 import type { ConnectMetrics } from '../metrics/connect-metrics.js';
 import { ConnectError, RetriableError } from './errors.js';
 import type { ConnectorTaskId, TargetState } from './herder.js';
@@ -143,7 +143,8 @@ export class WorkerSinkTask extends WorkerTask {
       const progress = { stage: 'HEADER_CONVERTER' as Stage };
       let record: SinkRecord | null;
       try {
-        record = this.toSinkRecord(batch.topic, batch.partition, message, progress);
+        const converted = this.toSinkRecord(batch.topic, batch.partition, message, progress);
+        record = converted instanceof Promise ? await converted : converted;
       } catch (error) {
         record = await this.convertFailed(batch.topic, batch.partition, message, progress, error);
       }
@@ -223,26 +224,24 @@ export class WorkerSinkTask extends WorkerTask {
     return reported;
   }
 
-  private toSinkRecord(topic: string, partition: number, message: KafkaMessage, progress: { stage: Stage }): SinkRecord {
-    const { keyConverter, valueConverter } = this.deps;
+  /**
+   * Converts a message; synchronous unless a converter must wait (e.g. fetching an Avro schema
+   * for a new id), then a Promise. `progress.stage` tells a failure's stage either way.
+   */
+  private toSinkRecord(topic: string, partition: number, message: KafkaMessage, progress: { stage: Stage }): SinkRecord | Promise<SinkRecord> {
     progress.stage = 'HEADER_CONVERTER';
     const headers = this.toConnectHeaders(topic, message.headers);
     progress.stage = 'KEY_CONVERTER';
-    const key = keyConverter.toConnectData(topic, headers, message.key ?? null);
+    const key = this.deps.keyConverter.toConnectData(topic, headers, message.key ?? null);
+    if (key instanceof Promise) return key.then((k) => this.withValue(topic, partition, message, headers, k, progress));
+    return this.withValue(topic, partition, message, headers, key, progress);
+  }
+
+  private withValue(topic: string, partition: number, message: KafkaMessage, headers: ConnectHeaders, key: SchemaAndValue, progress: { stage: Stage }): SinkRecord | Promise<SinkRecord> {
     progress.stage = 'VALUE_CONVERTER';
-    const value = valueConverter.toConnectData(topic, headers, message.value ?? null);
-    return new SinkRecord({
-      topic,
-      kafkaPartition: partition,
-      kafkaOffset: BigInt(message.offset),
-      keySchema: key.schema,
-      key: key.value,
-      valueSchema: value.schema,
-      value: value.value,
-      timestamp: Number(message.timestamp),
-      timestampType: 'CreateTime',
-      headers,
-    });
+    const value = this.deps.valueConverter.toConnectData(topic, headers, message.value ?? null);
+    if (value instanceof Promise) return value.then((v) => sinkRecord(topic, partition, message, headers, key, v));
+    return sinkRecord(topic, partition, message, headers, key, value);
   }
 
   private toConnectHeaders(topic: string, raw: IHeaders | undefined): ConnectHeaders {
@@ -378,4 +377,19 @@ function rawRecord(topic: string, partition: number, message: KafkaMessage): Raw
     headers,
     timestamp: Number(message.timestamp),
   };
+}
+
+function sinkRecord(topic: string, partition: number, message: KafkaMessage, headers: ConnectHeaders, key: SchemaAndValue, value: SchemaAndValue): SinkRecord {
+  return new SinkRecord({
+    topic,
+    kafkaPartition: partition,
+    kafkaOffset: BigInt(message.offset),
+    keySchema: key.schema,
+    key: key.value,
+    valueSchema: value.schema,
+    value: value.value,
+    timestamp: Number(message.timestamp),
+    timestampType: 'CreateTime',
+    headers,
+  });
 }

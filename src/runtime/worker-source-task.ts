@@ -110,7 +110,8 @@ export class WorkerSourceTask extends WorkerTask {
       if (transformed !== null) {
         const progress = { stage: 'KEY_CONVERTER' as Stage };
         try {
-          message = this.toMessage(transformed, progress);
+          const converted = this.toMessage(transformed, progress);
+          message = converted instanceof Promise ? await converted : converted;
         } catch (error) {
           message = await this.convertFailed(transformed, progress, error);
         }
@@ -172,20 +173,32 @@ export class WorkerSourceTask extends WorkerTask {
     return { stage, executingClass, error, record: raw, describeRecord: () => record.toString() };
   }
 
-  private toMessage(record: SourceRecord, progress: { stage: Stage }): ProducerRecord {
+  /** Converts a record; synchronous unless a converter must wait (e.g. registering a new Avro schema). */
+  private toMessage(record: SourceRecord, progress: { stage: Stage }): ProducerRecord | Promise<ProducerRecord> {
     const topic = record.topic();
-    const headers = record.headers();
     progress.stage = 'KEY_CONVERTER';
-    const key = this.deps.keyConverter.fromConnectData(topic, headers, record.keySchema(), record.key());
+    const key = this.deps.keyConverter.fromConnectData(topic, record.headers(), record.keySchema(), record.key());
+    if (key instanceof Promise) return key.then((k) => this.withValue(record, k, progress));
+    return this.withValue(record, key, progress);
+  }
+
+  private withValue(record: SourceRecord, key: Buffer | null, progress: { stage: Stage }): ProducerRecord | Promise<ProducerRecord> {
     progress.stage = 'VALUE_CONVERTER';
-    const value = this.deps.valueConverter.fromConnectData(topic, headers, record.valueSchema(), record.value());
+    const value = this.deps.valueConverter.fromConnectData(record.topic(), record.headers(), record.valueSchema(), record.value());
+    if (value instanceof Promise) return value.then((v) => this.withHeaders(record, key, v, progress));
+    return this.withHeaders(record, key, value, progress);
+  }
+
+  private withHeaders(record: SourceRecord, key: Buffer | null, value: Buffer | null, progress: { stage: Stage }): ProducerRecord {
     progress.stage = 'HEADER_CONVERTER';
     const message: ProducerRecord = { key, value };
     const partition = record.kafkaPartition();
     if (partition !== null) message.partition = partition;
     const timestamp = record.timestamp();
     if (timestamp !== null && timestamp >= 0) message.timestamp = timestamp;
+    const headers = record.headers();
     if (!headers.isEmpty()) {
+      const topic = record.topic();
       message.headers = [...headers].map((h): [string, Buffer | null] => [h.key(), this.deps.headerConverter.fromConnectHeader(topic, h.key(), h.schema(), h.value())]);
     }
     return message;
