@@ -41,7 +41,7 @@ export interface Collector {
 export async function startCollector(
   options: Partial<LeanConsumerOptions> & Pick<LeanConsumerOptions, 'bootstrapServers' | 'groupId'>,
   topics: string[] | RegExp,
-  extra: Partial<ConsumerHandlers> = {},
+  extraHandlers: Partial<ConsumerHandlers> | ((consumer: LeanConsumer) => Partial<ConsumerHandlers>) = {},
 ): Promise<Collector> {
   const consumer = new LeanConsumer({ clientId: 'lean-consumer-test', autoOffsetReset: 'earliest', heartbeatIntervalMs: 200, fetchMaxWaitMs: 100, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, ...options });
   const c: Collector = {
@@ -53,6 +53,7 @@ export async function startCollector(
     errors: [],
     values: () => c.records.map((r) => r.value?.toString() ?? 'null'),
   };
+  const extra = typeof extraHandlers === 'function' ? extraHandlers(consumer) : extraHandlers;
   consumer.subscribe(topics);
   await consumer.run({
     async onBatch(batch) {
