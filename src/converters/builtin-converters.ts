@@ -1,4 +1,4 @@
-import { newAvroConverter } from './avro/avro-converter-factory.js';
+import { AvroConverter } from './avro/avro-converter.js';
 import { BooleanConverter } from './boolean-converter.js';
 import { ByteArrayConverter } from './byte-array-converter.js';
 import { JsonConverter } from './json/json-converter.js';
@@ -19,7 +19,7 @@ export const BUILTIN_CONVERTERS: ReadonlyArray<readonly [string, ConverterFactor
   ['org.apache.kafka.connect.converters.DoubleConverter', () => new DoubleConverter()],
   ['org.apache.kafka.connect.converters.BooleanConverter', () => new BooleanConverter()],
   ['org.apache.kafka.connect.storage.SimpleHeaderConverter', () => new SimpleHeaderConverter()],
-  ['io.confluent.connect.avro.AvroConverter', newAvroConverter],
+  ['io.confluent.connect.avro.AvroConverter', () => new AvroConverter()],
 ];
 
 export function registerBuiltinConverters(registry: ConverterRegistry): ConverterRegistry {

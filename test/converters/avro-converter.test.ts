@@ -1,7 +1,7 @@
 /** AvroConverter against the embedded Schema Registry (behind a recording proxy). */
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPromise, AvroConverter } from '../../src/converters/avro/index.js';
+import { AvroConverter } from '../../src/converters/avro/index.js';
 import {
   BigDecimal,
   ConnectDate,
@@ -106,7 +106,7 @@ describe('AvroConverter', () => {
     const topic = newTopic('orders');
     const writer = converter();
     const first = writer.fromConnectData(topic, null, ORDER, order(1n));
-    expect(isPromise(first)).toBe(true);
+    expect(first).toBeInstanceOf(Promise);
     const bytes = (await first) as Buffer;
     const second = writer.fromConnectData(topic, null, ORDER, order(2n));
     expect(Buffer.isBuffer(second)).toBe(true);
@@ -117,14 +117,14 @@ describe('AvroConverter', () => {
 
     const reader = converter();
     const firstRead = reader.toConnectData(topic, null, bytes);
-    expect(isPromise(firstRead)).toBe(true);
+    expect(firstRead).toBeInstanceOf(Promise);
     const data = await firstRead;
     expect(data.schema?.name()).toBe('com.acme.Order');
     expect(data.schema?.version()).toBe(latest.version);
     // The registry's version is the only difference from the schema written.
     expect((data.value as Struct).equals(withSchema(order(1n), data.schema as ConnectSchema))).toBe(true);
     const sync = reader.toConnectData(topic, null, second as Buffer);
-    expect(isPromise(sync)).toBe(false);
+    expect(sync).not.toBeInstanceOf(Promise);
     expect(((sync as SchemaAndValue).value as Struct).equals(withSchema(order(2n), data.schema as ConnectSchema))).toBe(true);
   });
 

@@ -1,8 +1,7 @@
 import { DataException, NULL_SCHEMA_AND_VALUE, type ConnectHeaders, type Schema, type SchemaAndValue } from '../../data/index.js';
 import { RetriableError } from '../../runtime/errors.js';
-import type { ConverterConfigs } from '../converter.js';
+import type { Converter, ConverterConfigs } from '../converter.js';
 import { LruCache } from '../lru-cache.js';
-import type { AsyncConverter } from './async-converter.js';
 import { AvroReader, AvroWriter, binaryCodec, type AvroBinaryCodec } from './avro-binary.js';
 import { backwardIncompatibilities } from './avro-compatibility.js';
 import { parseAvroConverterConfig, type AvroConverterConfig } from './avro-converter-config.js';
@@ -55,7 +54,7 @@ class RegistryCallError extends Error {
  * and id are cached. Each new schema costs one registry call per subject on write; each new id
  * costs one schema fetch and one version lookup on read.
  */
-export class AvroConverter implements AsyncConverter {
+export class AvroConverter implements Converter {
   #isKey = false;
   #config: AvroConverterConfig | null = null;
   #avroData = new AvroData();
@@ -314,9 +313,9 @@ export class AvroConverter implements AsyncConverter {
 }
 
 /**
- * A caller that treats the result as a SchemaAndValue without awaiting it (a runtime not yet
- * changed for AsyncConverter, see README.md) gets a clear error instead of an undefined schema and
- * value, and the registry call still completes and fills the caches, so a retry succeeds.
+ * A caller that treats the result as a SchemaAndValue without awaiting it (code written for the
+ * synchronous Converter contract) gets a clear error instead of an undefined schema and value;
+ * the registry call still completes and fills the caches, so a retry succeeds.
  */
 function guardedFromSyncCallers(pending: Promise<SchemaAndValue>, topic: string): Promise<SchemaAndValue> {
   const notAwaited = (): never => {

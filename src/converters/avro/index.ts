@@ -1,7 +1,5 @@
 /** Confluent's AvroConverter and the AvroData mapping behind it. See README.md. */
 export { AvroConverter } from './avro-converter.js';
-export { newAvroConverter } from './avro-converter-factory.js';
-export { isPromise, type AsyncConverter } from './async-converter.js';
 export { parseAvroConverterConfig, type AvroConverterConfig } from './avro-converter-config.js';
 export { AvroData } from './avro-data.js';
 export { DEFAULT_AVRO_DATA_CONFIG, parseAvroDataConfig, type AvroDataConfig } from './avro-data-config.js';
