@@ -2,49 +2,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBroker, type RunningBroker } from '../../src/broker/broker.js';
-import { startStandalone, type StandaloneWorker } from '../../src/runtime/standalone.js';
-import { silentLogger } from '../../src/util/logger.js';
-import { removeDir, tempDir } from '../helpers/broker-process.js';
 import { run, waitFor } from '../helpers/run.js';
+import { startInProcessStack, type InProcessStack } from './support.js';
 
-let broker: RunningBroker;
-let worker: StandaloneWorker;
-const dir = tempDir('dlq');
+let stack: InProcessStack;
 
 beforeAll(async () => {
-  broker = await startBroker({ port: 0, dataDir: join(dir, 'broker') });
-  worker = await startStandalone({
-    workerProps: {
-      'bootstrap.servers': broker.bootstrapServers,
-      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
-      'value.converter.schemas.enable': 'false',
-      'offset.storage.file.filename': join(dir, 'offsets'),
-      'offset.flush.interval.ms': '200',
-      listeners: 'http://127.0.0.1:0',
-    },
-    logger: silentLogger(),
-  });
+  stack = await startInProcessStack('dlq', { 'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': 'false', 'offset.flush.interval.ms': '200' });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await broker?.close();
-  removeDir(dir);
+  await stack?.close();
 });
 
-const api = (path: string, init?: RequestInit) => fetch(new URL(path, worker.restUrl), { headers: { 'content-type': 'application/json' }, ...init });
+const api = (path: string, init?: RequestInit) => fetch(new URL(path, stack.worker.restUrl), { headers: { 'content-type': 'application/json' }, ...init });
 
 async function produce(topic: string, lines: string[]): Promise<void> {
-  const res = await run('kcat', ['-b', broker.bootstrapServers, '-P', '-t', topic, '-p', '0', '-K', '|'], { input: lines.join('\n') + '\n' });
+  const res = await run('kcat', ['-b', stack.broker.bootstrapServers, '-P', '-t', topic, '-p', '0', '-K', '|'], { input: lines.join('\n') + '\n' });
   expect(res.code, res.stderr).toBe(0);
 }
 
 describe('dead letter queue', () => {
   it('writes good records, sends bad ones with context headers to the DLQ and commits past them', async () => {
     await produce('mixed', ['k1|{"n":1}', 'k2|{not json', 'k3|{"n":3}', 'k4|[1,', 'k5|{"n":5}']);
-    const out = join(dir, 'good.txt');
+    const out = join(stack.dir, 'good.txt');
     const res = await api('/connectors', {
       method: 'POST',
       body: JSON.stringify({
@@ -72,7 +53,7 @@ describe('dead letter queue', () => {
 
     const dlq = await waitFor(async () => {
       // The stack trace header spans lines: records end with a marker instead of a newline.
-      const r = await run('kcat', ['-b', broker.bootstrapServers, '-C', '-t', 'mixed-dlq', '-o', 'beginning', '-e', '-q', '-f', '%k|%s|%h<END>']);
+      const r = await run('kcat', ['-b', stack.broker.bootstrapServers, '-C', '-t', 'mixed-dlq', '-o', 'beginning', '-e', '-q', '-f', '%k|%s|%h<END>']);
       const lines = r.stdout.toString().split('<END>').filter((l) => l.length > 0);
       return lines.length === 2 ? lines : undefined;
     }, 30_000, 'two records in the DLQ');
@@ -96,10 +77,10 @@ describe('dead letter queue', () => {
 
   it('fails the task with the record position in the trace when tolerance is none', async () => {
     await produce('strict', ['a|{"ok":true}', 'b|nope{']);
-    writeFileSync(join(dir, 'strict.txt'), '');
+    writeFileSync(join(stack.dir, 'strict.txt'), '');
     await api('/connectors', {
       method: 'POST',
-      body: JSON.stringify({ name: 'strict-sink', config: { 'connector.class': 'FileStreamSink', topics: 'strict', file: join(dir, 'strict.txt') } }),
+      body: JSON.stringify({ name: 'strict-sink', config: { 'connector.class': 'FileStreamSink', topics: 'strict', file: join(stack.dir, 'strict.txt') } }),
     });
     const status = await waitFor(async () => {
       const s = (await (await api('/connectors/strict-sink/status')).json()) as { tasks: { state: string; trace?: string }[] };
@@ -108,6 +89,6 @@ describe('dead letter queue', () => {
     expect(status.trace).toContain("Tolerance exceeded in error handler (stage VALUE_CONVERTER, topic 'strict', partition 0, offset 1)");
     expect(status.trace).toContain('Caused by: org.apache.kafka.connect.errors.DataException');
     // As in Kafka Connect, a batch is converted before put(): nothing of the failing batch is written.
-    expect(readFileSync(join(dir, 'strict.txt'), 'utf8')).toBe('');
+    expect(readFileSync(join(stack.dir, 'strict.txt'), 'utf8')).toBe('');
   });
 });

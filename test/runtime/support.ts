@@ -7,6 +7,9 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBroker, type RunningBroker } from '../../src/broker/broker.js';
+import { startStandalone, type StandaloneWorker } from '../../src/runtime/standalone.js';
+import { silentLogger } from '../../src/util/logger.js';
 import { REPO_ROOT, SLUICE_BIN } from '../helpers/broker-process.js';
 import { run, waitFor } from '../helpers/run.js';
 
@@ -205,6 +208,45 @@ export async function startWorkerProcess(args: string[], opts: { cwd?: string; t
       if (alive()) proc.kill('SIGTERM');
       const [code] = (await exited) as [number | null];
       return code;
+    },
+  };
+}
+
+/** An embedded broker and an in-process standalone worker on free ports, for one test file. */
+export interface InProcessStack {
+  broker: RunningBroker;
+  worker: StandaloneWorker;
+  dir: string;
+  /** POST /connectors with a JSON body. */
+  createConnector(name: string, config: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startInProcessStack(prefix: string, workerProps: Record<string, string> = {}, before?: (dir: string) => void): Promise<InProcessStack> {
+  const dir = makeTempDir(prefix);
+  before?.(dir);
+  const broker = await startBroker({ port: 0, dataDir: join(dir, 'broker') });
+  const worker = await startStandalone({
+    workerProps: {
+      'bootstrap.servers': broker.bootstrapServers,
+      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+      'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+      'offset.storage.file.filename': join(dir, 'offsets'),
+      listeners: 'http://127.0.0.1:0',
+      ...workerProps,
+    },
+    logger: silentLogger(),
+  });
+  return {
+    broker,
+    worker,
+    dir,
+    createConnector: (name, config) =>
+      fetch(new URL('/connectors', worker.restUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, config }) }),
+    async close() {
+      await worker.close();
+      await broker.close();
+      removeTempDir(dir);
     },
   };
 }

@@ -3,45 +3,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBroker, type RunningBroker } from '../../src/broker/broker.js';
-import { startStandalone, type StandaloneWorker } from '../../src/runtime/standalone.js';
-import { silentLogger } from '../../src/util/logger.js';
-import { removeDir, tempDir } from '../helpers/broker-process.js';
 import { waitFor } from '../helpers/run.js';
+import { startInProcessStack, type InProcessStack } from './support.js';
 
-let broker: RunningBroker;
-let worker: StandaloneWorker;
-const dir = tempDir('topic-creation');
+let stack: InProcessStack;
 
 beforeAll(async () => {
-  broker = await startBroker({ port: 0, dataDir: join(dir, 'broker') });
-  worker = await startStandalone({
-    workerProps: {
-      'bootstrap.servers': broker.bootstrapServers,
-      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'offset.storage.file.filename': join(dir, 'offsets'),
-      listeners: 'http://127.0.0.1:0',
-    },
-    logger: silentLogger(),
-  });
+  stack = await startInProcessStack('topic-creation');
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await broker?.close();
-  removeDir(dir);
+  await stack?.close();
 });
 
 async function createSource(name: string, topic: string, extra: Record<string, string>): Promise<void> {
-  const file = join(dir, `${name}.txt`);
+  const file = join(stack.dir, `${name}.txt`);
   writeFileSync(file, 'a\nb\n');
-  const res = await fetch(new URL('/connectors', worker.restUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, config: { 'connector.class': 'FileStreamSource', file, topic, ...extra } }),
-  });
-  expect(res.status).toBe(201);
+  expect((await stack.createConnector(name, { 'connector.class': 'FileStreamSource', file, topic, ...extra })).status).toBe(201);
 }
 
 describe('topic.creation.* (KIP-158)', () => {
@@ -58,7 +36,7 @@ describe('topic.creation.* (KIP-158)', () => {
       'topic.creation.compacted.partitions': '1',
       'topic.creation.compacted.cleanup.policy': 'compact',
     });
-    const admin = new kafkajs.Kafka({ brokers: [broker.bootstrapServers], logLevel: kafkajs.logLevel.NOTHING }).admin();
+    const admin = new kafkajs.Kafka({ brokers: [stack.broker.bootstrapServers], logLevel: kafkajs.logLevel.NOTHING }).admin();
     await admin.connect();
     try {
       await waitFor(async () => ((await admin.listTopics()).includes('state-orders') && (await admin.listTopics()).includes('plain-topic') ? true : undefined), 30_000, 'both topics created');

@@ -6,15 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBroker, type RunningBroker } from '../../src/broker/broker.js';
-import { startStandalone, type StandaloneWorker } from '../../src/runtime/standalone.js';
-import { silentLogger } from '../../src/util/logger.js';
-import { removeDir, tempDir } from '../helpers/broker-process.js';
 import { run, waitFor } from '../helpers/run.js';
+import { startInProcessStack, type InProcessStack } from './support.js';
 
-let broker: RunningBroker;
-let worker: StandaloneWorker;
-const dir = tempDir('smt');
+let stack: InProcessStack;
 
 const CHAIN = {
   transforms: 'hoist,cast,insert,rename,route',
@@ -37,38 +32,25 @@ const CHAIN = {
 };
 
 beforeAll(async () => {
-  broker = await startBroker({ port: 0, dataDir: join(dir, 'broker') });
-  worker = await startStandalone({
-    workerProps: {
-      'bootstrap.servers': broker.bootstrapServers,
-      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
-      'value.converter.schemas.enable': 'false',
-      'offset.storage.file.filename': join(dir, 'offsets'),
-      listeners: 'http://127.0.0.1:0',
-    },
-    logger: silentLogger(),
-  });
+  stack = await startInProcessStack('smt', { 'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': 'false' });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await broker?.close();
-  removeDir(dir);
+  await stack?.close();
 });
 
 describe('a transform chain on a running connector and in the preview', () => {
   it('produces the expected records, and the preview gives the same', async () => {
-    const file = join(dir, 'numbers.txt');
+    const file = join(stack.dir, 'numbers.txt');
     writeFileSync(file, '1\n22\n333\n');
-    const created = await fetch(new URL('/connectors', worker.restUrl), {
+    const created = await fetch(new URL('/connectors', stack.worker.restUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'numbers', config: { 'connector.class': 'FileStreamSource', file, topic: 'numbers-raw', ...CHAIN } }),
     });
     expect(created.status).toBe(201);
     const lines = await waitFor(async () => {
-      const r = await run('kcat', ['-b', broker.bootstrapServers, '-C', '-t', 'numbers-typed', '-o', 'beginning', '-e', '-q', '-f', '%s\n']);
+      const r = await run('kcat', ['-b', stack.broker.bootstrapServers, '-C', '-t', 'numbers-typed', '-o', 'beginning', '-e', '-q', '-f', '%s\n']);
       const out = r.stdout.toString().trim().split('\n').filter((l) => l.length > 0);
       return out.length === 3 ? out : undefined;
     }, 30_000, 'three records routed to numbers-typed');
@@ -79,7 +61,7 @@ describe('a transform chain on a running connector and in the preview', () => {
     ]);
 
     // The same chain, previewed on the same values, reads the line as a string (StringConverter).
-    const preview = await fetch(new URL('/connector-plugins/transforms/preview', worker.restUrl), {
+    const preview = await fetch(new URL('/connector-plugins/transforms/preview', stack.worker.restUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -99,7 +81,7 @@ describe('a transform chain on a running connector and in the preview', () => {
   });
 
   it('skips a guarded transform when the predicate does not match', async () => {
-    const res = await fetch(new URL('/connector-plugins/transforms/preview', worker.restUrl), {
+    const res = await fetch(new URL('/connector-plugins/transforms/preview', stack.worker.restUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ config: { ...CHAIN, 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' }, records: [{ topic: 'other', value: '5' }] }),
