@@ -5,7 +5,6 @@
  */
 import type { Logger } from 'pino';
 import { ConfigDef, toConfigKeyInfos, type ConfigInfos, type ConfigKeyInfo } from '../config/index.js';
-import type { Connector } from '../connect/connector.js';
 import { resolveConfig, type WorkerConfigProviders } from '../config/providers.js';
 import { AutoRestarter, restartDelay, restartPolicy } from './auto-restart.js';
 import { clientConfig } from './client-configs.js';

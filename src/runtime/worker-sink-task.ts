@@ -2,19 +2,14 @@
  * Runs one sink task: a consumer in group `connect-<name>` → converters → transforms → put,
  * committing offsets after flush/preCommit (Kafka Connect's WorkerSinkTask).
  */
-import type { Logger } from 'pino';
 import type { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import type { PartitionOffsets, SinkTask, TopicPartition } from '../connect/connector.js';
-import type { Converter, HeaderConverter } from '../converters/converter.js';
 import { ConnectHeaders, SinkRecord, type SchemaAndValue } from '../data/index.js';
-import type { ConnectMetrics } from '../metrics/connect-metrics.js';
 import { ConnectError, RetriableError } from './errors.js';
-import type { ConnectorTaskId, TargetState } from './herder.js';
 import type { ProcessingFailure, RawRecord, Stage } from './errors/processing-context.js';
-import { SKIPPED, type RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
+import { SKIPPED } from './errors/retry-with-tolerance.js';
 import { tpKey, type SinkTaskContextImpl } from './task-contexts.js';
-import type { TransformationChain } from './transformation-chain.js';
-import { taskName, WorkerTask, type TaskStatusListener } from './worker-task.js';
+import { taskName, WorkerTask, type RecordPipelineDeps } from './worker-task.js';
 
 export interface SinkTaskSettings {
   offsetFlushIntervalMs: number;
@@ -27,28 +22,13 @@ export interface SinkSubscription {
   fromBeginning: boolean;
 }
 
-export interface WorkerSinkTaskDeps {
-  id: ConnectorTaskId;
+export interface WorkerSinkTaskDeps extends RecordPipelineDeps {
   task: SinkTask;
-  taskConfig: Record<string, string>;
   context: SinkTaskContextImpl;
   /** Creates the task's consumer when it starts (kafkajs is loaded only once a sink runs). */
   createConsumer: () => Promise<Consumer>;
   subscription: SinkSubscription;
-  keyConverter: Converter;
-  valueConverter: Converter;
-  headerConverter: HeaderConverter;
-  transforms: TransformationChain;
-  errors: RetryWithToleranceOperator;
-  /** Releases error-handling resources (the DLQ producer) at shutdown. */
-  onClose: () => Promise<void>;
-  /** Class names for error context (`__connect.errors.class.name`). */
-  classNames: { keyConverter: string; valueConverter: string; headerConverter: string; task: string };
   settings: SinkTaskSettings;
-  initialState: TargetState;
-  listener: TaskStatusListener;
-  metrics: ConnectMetrics;
-  logger: Logger;
   onTopicSeen(topic: string): void;
 }
 

@@ -2,22 +2,17 @@
  * Runs one source task: poll → transforms → converters → producer, then flushes the offsets of
  * acknowledged records every `offset.flush.interval.ms` (Kafka Connect's WorkerSourceTask).
  */
-import type { Logger } from 'pino';
 import type { LeanProducer, ProducerRecord, RecordAck } from '../kafka-client/index.js';
 import type { RecordMetadata, SourceTask } from '../connect/connector.js';
-import type { Converter, HeaderConverter } from '../converters/converter.js';
 import type { SourceRecord } from '../data/index.js';
-import type { ConnectMetrics } from '../metrics/connect-metrics.js';
-import type { ConnectorTaskId, TargetState } from './herder.js';
 import type { OffsetStorageWriter } from './offset-storage.js';
 import type { SourceTaskContextImpl } from './task-contexts.js';
 import { SubmittedRecords, type SubmittedRecord } from './submitted-records.js';
-import type { TransformationChain } from './transformation-chain.js';
-import { taskName, WorkerTask, type TaskStatusListener } from './worker-task.js';
+import { taskName, WorkerTask, type RecordPipelineDeps } from './worker-task.js';
 import { ConnectError } from './errors.js';
 import { javaToString } from '../data/index.js';
 import type { ProcessingFailure, RawRecord, Stage } from './errors/processing-context.js';
-import { SKIPPED, type RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
+import { SKIPPED } from './errors/retry-with-tolerance.js';
 
 export interface SourceTaskSettings {
   offsetFlushIntervalMs: number;
@@ -26,25 +21,12 @@ export interface SourceTaskSettings {
   maxInFlightBatches?: number;
 }
 
-export interface WorkerSourceTaskDeps {
-  id: ConnectorTaskId;
+export interface WorkerSourceTaskDeps extends RecordPipelineDeps {
   task: SourceTask;
-  taskConfig: Record<string, string>;
   context: SourceTaskContextImpl;
   producer: LeanProducer;
-  keyConverter: Converter;
-  valueConverter: Converter;
-  headerConverter: HeaderConverter;
-  transforms: TransformationChain;
-  errors: RetryWithToleranceOperator;
-  onClose: () => Promise<void>;
-  classNames: { keyConverter: string; valueConverter: string; headerConverter: string; task: string };
   offsetWriter: OffsetStorageWriter;
   settings: SourceTaskSettings;
-  initialState: TargetState;
-  listener: TaskStatusListener;
-  metrics: ConnectMetrics;
-  logger: Logger;
   /** KIP-558 topic tracking and KIP-158 topic creation, before the first send to a topic. */
   beforeFirstSend(topic: string): Promise<void>;
 }

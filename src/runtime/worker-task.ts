@@ -4,7 +4,11 @@
  * A task that throws fails alone; a task that hangs is abandoned after the graceful timeout.
  */
 import type { Logger } from 'pino';
+import type { Converter, HeaderConverter } from '../converters/converter.js';
+import type { ConnectMetrics } from '../metrics/connect-metrics.js';
+import type { RetryWithToleranceOperator } from './errors/retry-with-tolerance.js';
 import type { ConnectorTaskId, TargetState } from './herder.js';
+import type { TransformationChain } from './transformation-chain.js';
 
 export interface TaskStatusListener {
   onStartup(id: ConnectorTaskId): void;
@@ -12,6 +16,25 @@ export interface TaskStatusListener {
   onResume(id: ConnectorTaskId): void;
   onFailure(id: ConnectorTaskId, error: unknown): void;
   onShutdown(id: ConnectorTaskId): void;
+}
+
+/** What both task runners get: the record pipeline (converters, transforms, error handling) and reporting. */
+export interface RecordPipelineDeps {
+  id: ConnectorTaskId;
+  taskConfig: Record<string, string>;
+  keyConverter: Converter;
+  valueConverter: Converter;
+  headerConverter: HeaderConverter;
+  transforms: TransformationChain;
+  errors: RetryWithToleranceOperator;
+  /** Releases error-handling resources (the DLQ producer) at shutdown. */
+  onClose: () => Promise<void>;
+  /** Class names for error context (`__connect.errors.class.name`). */
+  classNames: { keyConverter: string; valueConverter: string; headerConverter: string; task: string };
+  initialState: TargetState;
+  listener: TaskStatusListener;
+  metrics: ConnectMetrics;
+  logger: Logger;
 }
 
 export abstract class WorkerTask {

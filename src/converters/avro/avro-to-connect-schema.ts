@@ -101,7 +101,7 @@ export class AvroToConnectSchema {
   }
 
   #convert(schema: AvroSchema, placement: Placement, version: number | null, context: ToConnectContext): Schema {
-    const { config, names } = this;
+    const { config } = this;
     const connectType = textProp(schema, CONNECT_TYPE_PROP);
     const logicalType = textProp(schema, AVRO_LOGICAL_TYPE_PROP);
     let builder: SchemaBuilder;
