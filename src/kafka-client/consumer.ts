@@ -265,6 +265,10 @@ export class LeanConsumer {
         await this.fetcher.stop();
         try {
           await handlers.onRevoked?.(tps);
+        } catch (err) {
+          // A commit in onRevoked after the generation ended (session expired) cannot succeed: carry on and rejoin.
+          if (this.stopping || !(err instanceof KafkaProtocolError && REJOIN_ERRORS.has(err.errorCode))) throw err;
+          this.logger.warn({ group: this.options.groupId, err: err.message }, 'onRevoked failed: the generation had already ended');
         } finally {
           this.generation = null;
           this.stopHeartbeats();
