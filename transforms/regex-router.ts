@@ -29,7 +29,11 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
     documentation: 'Replacement string.',
   });
 
+/** Topics a task writes to are few; the bound only guards against unbounded topic names. */
+const MAX_REMEMBERED_TOPICS = 1000;
+
 export class RegexRouter implements Transformation {
+  readonly #routes = new Map<string, string | null>();
   #regex: JavaPattern | null = null;
   #replacement = '';
 
@@ -41,13 +45,24 @@ export class RegexRouter implements Transformation {
     const config = new SimpleConfig(CONFIG_DEF, props);
     this.#regex = JavaPattern.compile(config.requireString(REGEX_CONFIG));
     this.#replacement = config.requireString(REPLACEMENT_CONFIG);
+    this.#routes.clear();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R {
-    const regex = this.#regex;
-    if (regex === null || !regex.matches(record.topic())) return record;
-    const topic = regex.replaceFirst(record.topic(), this.#replacement);
+    const topic = this.#routed(record.topic());
+    if (topic === null) return record;
     return record.newRecord(topic, record.kafkaPartition(), record.keySchema(), record.key(), record.valueSchema(), record.value(), record.timestamp());
+  }
+
+  /** The new name for a topic, or null to leave it; depends only on the topic, so it is remembered. */
+  #routed(topic: string): string | null {
+    const known = this.#routes.get(topic);
+    if (known !== undefined) return known;
+    const regex = this.#regex;
+    const routed = regex === null || !regex.matches(topic) ? null : regex.replaceFirst(topic, this.#replacement);
+    if (this.#routes.size >= MAX_REMEMBERED_TOPICS) this.#routes.clear();
+    this.#routes.set(topic, routed);
+    return routed;
   }
 
   close(): void {}

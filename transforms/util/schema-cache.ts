@@ -18,6 +18,10 @@ export class SchemaCache<V> {
   }
 
   get(schema: Schema): V | undefined {
+    // Records of one stream nearly always share one schema object: answer the most recent entry
+    // without reordering anything.
+    const last = this.#entries[this.#entries.length - 1];
+    if (last !== undefined && last.key === schema) return last.value;
     let index = this.#entries.findIndex((entry) => entry.key === schema);
     if (index < 0) index = this.#entries.findIndex((entry) => schemaEquals(entry.key, schema));
     if (index < 0) return undefined;
