@@ -43,3 +43,12 @@ export function decodeJacksonBase64(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+// Padded standard base64 with nothing else in it: Node's decoder gives the same bytes as
+// decodeJacksonBase64 (both ignore the unused low bits of the last character).
+const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** decodeJacksonBase64, with Node's native decoder for the canonical form Jackson and Kafka write. */
+export function fastBase64Decode(text: string): Buffer {
+  return CANONICAL_BASE64.test(text) ? Buffer.from(text, 'base64') : decodeJacksonBase64(text);
+}

@@ -2,7 +2,10 @@ import { DataException, NULL_SCHEMA_AND_VALUE, type ConnectHeaders, type Schema,
 import type { Converter, ConverterConfigs, HeaderConverter } from '../converter.js';
 import { converterTypeSetting, withConverterType } from '../converter-config.js';
 import { DEFAULT_JSON_CONVERTER_CONFIG, parseJsonConverterConfig, type JsonConverterConfig } from './json-converter-config.js';
+import { EnvelopeReader } from './json-envelope-reader.js';
 import { ConnectToJson } from './json-from-connect.js';
+import { PayloadReaders } from './json-payload-reader.js';
+import { PayloadWriters } from './json-payload-writer.js';
 import { readJson } from './json-reader.js';
 import { JsonToConnect } from './json-to-connect.js';
 import type { JsonNode } from './json-node.js';
@@ -19,7 +22,9 @@ export const ENVELOPE_REQUIRED_MESSAGE =
 export class JsonConverter implements Converter, HeaderConverter {
   #config: JsonConverterConfig = DEFAULT_JSON_CONVERTER_CONFIG;
   #toJson = new ConnectToJson(DEFAULT_JSON_CONVERTER_CONFIG);
+  #payloadWriters = new PayloadWriters(DEFAULT_JSON_CONVERTER_CONFIG, this.#toJson);
   #toConnect = new JsonToConnect(DEFAULT_JSON_CONVERTER_CONFIG);
+  #envelopeReader = new EnvelopeReader(this.#toConnect, new PayloadReaders(DEFAULT_JSON_CONVERTER_CONFIG));
 
   /** With `isKey`, as a key/value converter; without, as a header converter (`converter.type` must be set). */
   configure(configs: ConverterConfigs, isKey?: boolean): void {
@@ -27,7 +32,9 @@ export class JsonConverter implements Converter, HeaderConverter {
     converterTypeSetting(settings);
     this.#config = parseJsonConverterConfig(settings);
     this.#toJson = new ConnectToJson(this.#config);
+    this.#payloadWriters = new PayloadWriters(this.#config, this.#toJson);
     this.#toConnect = new JsonToConnect(this.#config);
+    this.#envelopeReader = new EnvelopeReader(this.#toConnect, new PayloadReaders(this.#config));
   }
 
   config(): JsonConverterConfig {
@@ -36,6 +43,11 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   fromConnectData(topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Buffer | null {
     if (schema === null && (value === null || value === undefined)) return null;
+    if (schema !== null) {
+      // Compiled per schema; anything it declines (or any error) is written by ConnectToJson below.
+      const fast = this.#config.schemasEnabled ? this.#payloadWriters.envelope(schema, value) : this.#payloadWriters.bare(schema, value);
+      if (fast !== undefined) return fast;
+    }
     return withTopic(topic, () => {
       const json = this.#config.schemasEnabled ? this.#toJson.envelope(schema, value) : this.#toJson.value(schema, value);
       return Buffer.from(json, 'utf8');
@@ -44,6 +56,11 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   toConnectData(topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
     if (bytes === null || bytes === undefined) return NULL_SCHEMA_AND_VALUE;
+    if (this.#config.schemasEnabled) {
+      // Envelopes of a schema seen before; anything else (or any doubt) takes the lossless path.
+      const fast = this.#envelopeReader.read(bytes);
+      if (fast !== undefined) return fast;
+    }
     let node: JsonNode | undefined;
     try {
       node = readJson(bytes);

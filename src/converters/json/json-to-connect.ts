@@ -64,6 +64,11 @@ export class JsonToConnect {
     this.#schemaCache = new LruCache(config.schemaCacheSize);
   }
 
+  /** The schema already converted from this exact schema object text, if it is still cached. */
+  cachedSchema(text: string): Schema | undefined {
+    return this.#schemaCache.get(text);
+  }
+
   schema(node: JsonNode | undefined): Schema | null {
     if (node === undefined || node.kind === 'null') return null;
     const cacheKey = node.kind === 'object' && node.source !== undefined ? node.source : writeNode(node);

@@ -1,0 +1,680 @@
+import {
+  BigDecimal,
+  ConnectDate,
+  ConnectSchema,
+  ConnectTime,
+  ConnectTimestamp,
+  DATE_LOGICAL_NAME,
+  decimalScale,
+  DECIMAL_LOGICAL_NAME,
+  orderLikeJavaHashMap,
+  Struct,
+  TIME_LOGICAL_NAME,
+  TIMESTAMP_LOGICAL_NAME,
+  type Field,
+  type Schema,
+} from '../../data/index.js';
+import { fastBase64Decode } from './base64.js';
+import type { JsonConverterConfig } from './json-converter-config.js';
+import { doubleValue, floatValue, intValue, isInt, longValue, type JsonNode } from './json-node.js';
+import { quoteJson } from './json-writer.js';
+
+/**
+ * The fast decoding path for `schemas.enable=true`: the envelope's payload read straight into
+ * Connect values, driven by the (cached) schema, with no JsonNode tree in between.
+ *
+ * It only ever handles the plain cases and gives up (throws NOT_FAST) on anything else: syntax it
+ * is not sure of, a JSON kind the schema does not expect (Jackson's casts, e.g. a string read as
+ * 0 for an int), an unknown field, a null for a required field, any error at all. The caller then
+ * reads the record again on the lossless path (readJson + JsonToConnect), which gives the exact
+ * result or the exact error. So for what it accepts this reader must produce exactly what the
+ * lossless path produces, and the lossless path must accept it too:
+ * - numbers are read from their literal text: integers of up to 15 digits (exact as doubles) by
+ *   arithmetic, longer integers and decimals through BigInt / BigDecimal with Jackson's casts;
+ * - strings are sliced between the quotes when they have no escape, decoded otherwise;
+ * - struct fields and string-keyed map entries keep "the last value wins", maps come back in Java
+ *   HashMap order, nulls and missing fields take the schema default as JsonToConnect does.
+ */
+
+/** Thrown (never escapes JsonConverter) when the fast path declines a record. */
+export const NOT_FAST: Error = Object.freeze(new Error('not handled by the fast JSON path')) as Error;
+
+/** A read position in a text; one per converter, reset for each record. */
+export class Cursor {
+  text = '';
+  pos = 0;
+  /** Start (inclusive) of the last number scanned. */
+  numStart = 0;
+  /** Value of the last number scanned when it is a SMALL integer. */
+  num = 0;
+}
+
+export type PayloadReader = (c: Cursor) => unknown;
+
+// Kinds of scanned numbers.
+const SMALL = 0; // integer literal of at most 15 digits: exact in `c.num`
+const BIG = 1; // longer integer literal: exact only as BigInt(text)
+const DECIMAL = 2; // with a fraction or an exponent: Jackson's DecimalNode (BigDecimal)
+
+const MAX_NUMBER_LENGTH = 1000;
+// Schemas nested deeper than this take the lossless path. A payload nests at most two levels per
+// schema level (maps with non-string keys: the array and the pair), so payloads read here stay
+// well within Jackson's depth limit of 1000, which the lossless path checks.
+const MAX_PLAN_DEPTH = 400;
+
+/** Compiles (and caches per schema object) readers for one converter configuration. */
+export class PayloadReaders {
+  readonly #replaceNullWithDefault: boolean;
+  readonly #readers = new WeakMap<Schema, PayloadReader | null>();
+
+  constructor(config: JsonConverterConfig) {
+    this.#replaceNullWithDefault = config.replaceNullWithDefault;
+  }
+
+  /** The reader of payloads of `schema`, or null when the schema needs the lossless path. */
+  readerFor(schema: Schema): PayloadReader | null {
+    let reader = this.#readers.get(schema);
+    if (reader === undefined) {
+      reader = this.#compile(schema, 0);
+      this.#readers.set(schema, reader);
+    }
+    return reader;
+  }
+
+  #compile(schema: Schema | null, depth: number): PayloadReader | null {
+    // Only immutable schemas (all JsonToConnect builds); a nested SchemaBuilder could still change.
+    if (!(schema instanceof ConnectSchema) || depth > MAX_PLAN_DEPTH) return null;
+    const onNull = this.#nullHandler(schema);
+    const name = schema.name();
+    switch (name) {
+      case DECIMAL_LOGICAL_NAME:
+        return decimalReader(schema, onNull);
+      case DATE_LOGICAL_NAME:
+        return dateOrTimeReader(schema, onNull, ConnectDate.toLogical);
+      case TIME_LOGICAL_NAME:
+        return dateOrTimeReader(schema, onNull, ConnectTime.toLogical);
+      case TIMESTAMP_LOGICAL_NAME:
+        return timestampReader(schema, onNull);
+      default:
+        break;
+    }
+    switch (schema.type()) {
+      case 'BOOLEAN':
+        return booleanReader(onNull);
+      case 'INT8':
+        return numberReader(onNull, (c, kind) => (int32Of(c, kind) << 24) >> 24);
+      case 'INT16':
+        return numberReader(onNull, (c, kind) => (int32Of(c, kind) << 16) >> 16);
+      case 'INT32':
+        return numberReader(onNull, int32Of);
+      case 'INT64':
+        return numberReader(onNull, int64Of);
+      case 'FLOAT32':
+        return numberReader(onNull, (c, kind) => (kind === SMALL ? Math.fround(c.num) : floatValue(numberNode(c, kind))));
+      case 'FLOAT64':
+        return numberReader(onNull, float64Of);
+      case 'STRING':
+        return stringReader(onNull);
+      case 'BYTES':
+        return bytesReader(onNull);
+      case 'ARRAY': {
+        const element = this.#compile(schema.valueSchema(), depth + 1);
+        return element === null ? null : arrayReader(onNull, element);
+      }
+      case 'MAP': {
+        const keySchema = schema.keySchema();
+        const values = this.#compile(schema.valueSchema(), depth + 1);
+        if (keySchema === null || values === null) return null;
+        if (keySchema.type() === 'STRING') return stringMapReader(onNull, values);
+        const keys = this.#compile(keySchema, depth + 2);
+        return keys === null ? null : pairMapReader(onNull, keys, values, keySchema);
+      }
+      case 'STRUCT': {
+        const fields = schema.fields();
+        const readers: PayloadReader[] = [];
+        const nullHandlers: NullHandler[] = [];
+        for (const field of fields) {
+          const reader = this.#compile(field.schema(), depth + 1);
+          if (reader === null) return null;
+          readers.push(reader);
+          nullHandlers.push(this.#nullHandler(field.schema()));
+        }
+        return structReader(schema, onNull, fields, readers, nullHandlers);
+      }
+    }
+  }
+
+  // JsonToConnect.value for a null or missing node: the default (when replacing nulls), null when
+  // optional, otherwise an error (left to the lossless path).
+  #nullHandler(schema: Schema): NullHandler {
+    const defaultValue = schema.defaultValue();
+    if (defaultValue !== null && this.#replaceNullWithDefault) return () => defaultValue;
+    if (schema.isOptional()) return () => null;
+    return () => {
+      throw NOT_FAST;
+    };
+  }
+}
+
+type NullHandler = () => unknown;
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+function skipWhitespace(c: Cursor): void {
+  const text = c.text;
+  let pos = c.pos;
+  for (;;) {
+    const code = text.charCodeAt(pos);
+    if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) pos++;
+    else break;
+  }
+  c.pos = pos;
+}
+
+/** After a literal or number, what may follow it in the payload: `,` `}` `]` or white space. */
+function isDelimiter(code: number): boolean {
+  return code === 0x2c || code === 0x7d || code === 0x5d || code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+function readLiteral(c: Cursor, literal: string): void {
+  const end = c.pos + literal.length;
+  if (!c.text.startsWith(literal, c.pos) || !isDelimiter(c.text.charCodeAt(end))) throw NOT_FAST;
+  c.pos = end;
+}
+
+/** Reads a number token as Jackson would accept it; returns its kind. */
+function scanNumber(c: Cursor): number {
+  const text = c.text;
+  const start = c.pos;
+  let pos = start;
+  let code = text.charCodeAt(pos);
+  const negative = code === 0x2d;
+  if (negative) code = text.charCodeAt(++pos);
+  const digitsStart = pos;
+  let value = 0;
+  while (code >= 0x30 && code <= 0x39) {
+    value = value * 10 + (code - 0x30);
+    code = text.charCodeAt(++pos);
+  }
+  const digits = pos - digitsStart;
+  if (digits === 0) throw NOT_FAST;
+  let kind = digits <= 15 ? SMALL : BIG;
+  if (code === 0x2e) {
+    const fractionStart = ++pos;
+    code = text.charCodeAt(pos);
+    while (code >= 0x30 && code <= 0x39) code = text.charCodeAt(++pos);
+    if (pos === fractionStart) throw NOT_FAST;
+    kind = DECIMAL;
+  }
+  if (code === 0x65 || code === 0x45) {
+    code = text.charCodeAt(++pos);
+    if (code === 0x2b || code === 0x2d) code = text.charCodeAt(++pos);
+    const exponentStart = pos;
+    while (code >= 0x30 && code <= 0x39) code = text.charCodeAt(++pos);
+    if (pos === exponentStart) throw NOT_FAST;
+    kind = DECIMAL;
+  }
+  // Jackson's "malformed number" cases (`1.`, `1e`, `1.2.3`) and its length limit.
+  if (code === 0x2e || code === 0x65 || code === 0x45 || pos - start > MAX_NUMBER_LENGTH) throw NOT_FAST;
+  c.numStart = start;
+  // 0 - 0 is +0: "-0" is the integer 0, never a negative zero.
+  c.num = negative ? 0 - value : value;
+  c.pos = pos;
+  return kind;
+}
+
+/** The JsonNode of the BIG or DECIMAL number just scanned, as the lossless reader builds it. */
+function numberNode(c: Cursor, kind: number): JsonNode {
+  const text = c.text.slice(c.numStart, c.pos);
+  return kind === DECIMAL ? { kind: 'decimal', value: BigDecimal.fromString(text) } : { kind: 'integer', value: BigInt(text) };
+}
+
+/** Reads a string token (the cursor is on its opening quote). */
+export function readString(c: Cursor): string {
+  const text = c.text;
+  const start = c.pos + 1;
+  let pos = start;
+  for (;;) {
+    const code = text.charCodeAt(pos);
+    if (code === 0x22) {
+      c.pos = pos + 1;
+      return text.slice(start, pos);
+    }
+    if (code === 0x5c) return readEscapedString(c, start, pos);
+    // Raw control characters are errors; NaN is the end of the text.
+    if (code < 0x20 || code !== code) throw NOT_FAST;
+    pos++;
+  }
+}
+
+function readEscapedString(c: Cursor, start: number, escapeAt: number): string {
+  const text = c.text;
+  let out = text.slice(start, escapeAt);
+  let pos = escapeAt;
+  let runStart = pos;
+  for (;;) {
+    const code = text.charCodeAt(pos);
+    if (code === 0x22) {
+      c.pos = pos + 1;
+      return out + text.slice(runStart, pos);
+    }
+    if (code === 0x5c) {
+      out += text.slice(runStart, pos);
+      const escaped = text.charCodeAt(pos + 1);
+      switch (escaped) {
+        case 0x22: // "
+        case 0x5c: // \
+        case 0x2f: // /
+          out += String.fromCharCode(escaped);
+          break;
+        case 0x62: // b
+          out += '\b';
+          break;
+        case 0x66: // f
+          out += '\f';
+          break;
+        case 0x6e: // n
+          out += '\n';
+          break;
+        case 0x72: // r
+          out += '\r';
+          break;
+        case 0x74: // t
+          out += '\t';
+          break;
+        case 0x75: {
+          // u
+          let unit = 0;
+          for (let i = pos + 2; i < pos + 6; i++) {
+            const digit = hexValue(text.charCodeAt(i));
+            if (digit < 0) throw NOT_FAST;
+            unit = unit * 16 + digit;
+          }
+          out += String.fromCharCode(unit);
+          pos += 4;
+          break;
+        }
+        default:
+          throw NOT_FAST;
+      }
+      pos += 2;
+      runStart = pos;
+      continue;
+    }
+    if (code < 0x20 || code !== code) throw NOT_FAST;
+    pos++;
+  }
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jackson's numeric casts, on the number just scanned (SMALL by arithmetic, others as nodes).
+
+function int32Of(c: Cursor, kind: number): number {
+  return kind === SMALL ? c.num | 0 : intValue(numberNode(c, kind));
+}
+
+function int64Of(c: Cursor, kind: number): bigint {
+  return kind === SMALL ? BigInt(c.num) : longValue(numberNode(c, kind));
+}
+
+function float64Of(c: Cursor, kind: number): number {
+  if (kind === SMALL) return c.num;
+  // A plain decimal literal: Number() rounds its exact value just as BigDecimal.doubleValue does
+  // (BigDecimal has no negative zero: -0.0 reads as 0.0). Exponents go through BigDecimal, which
+  // rejects out-of-range scales as the lossless reader does.
+  if (kind === DECIMAL && c.pos - c.numStart <= 40) {
+    const text = c.text;
+    let plain = true;
+    for (let i = c.numStart; i < c.pos; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x65 || code === 0x45) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      const value = Number(text.slice(c.numStart, c.pos));
+      return value === 0 ? 0 : value;
+    }
+  }
+  return doubleValue(numberNode(c, kind));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers by schema
+
+function booleanReader(onNull: NullHandler): PayloadReader {
+  return (c) => {
+    switch (c.text.charCodeAt(c.pos)) {
+      case 0x74:
+        readLiteral(c, 'true');
+        return true;
+      case 0x66:
+        readLiteral(c, 'false');
+        return false;
+      case 0x6e:
+        readLiteral(c, 'null');
+        return onNull();
+      default:
+        throw NOT_FAST;
+    }
+  };
+}
+
+function numberReader(onNull: NullHandler, convert: (c: Cursor, kind: number) => unknown): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2d) return convert(c, scanNumber(c));
+    if (code === 0x6e) {
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    throw NOT_FAST;
+  };
+}
+
+function stringReader(onNull: NullHandler): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if (code === 0x22) return readString(c);
+    if (code === 0x6e) {
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    throw NOT_FAST;
+  };
+}
+
+function bytesReader(onNull: NullHandler): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if (code === 0x22) return fastBase64Decode(readString(c));
+    if (code === 0x6e) {
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    throw NOT_FAST;
+  };
+}
+
+function decimalReader(schema: Schema, onNull: NullHandler): PayloadReader | null {
+  let scale: number;
+  try {
+    scale = decimalScale(schema);
+  } catch {
+    return null;
+  }
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    // Decimal.toLogical of the base64 bytes.
+    if (code === 0x22) return BigDecimal.fromBytes(fastBase64Decode(readString(c)), scale);
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2d) {
+      const kind = scanNumber(c);
+      if (kind === SMALL) return new BigDecimal(BigInt(c.num), 0);
+      const text = c.text.slice(c.numStart, c.pos);
+      return kind === DECIMAL ? BigDecimal.fromString(text) : new BigDecimal(BigInt(text), 0);
+    }
+    if (code === 0x6e) {
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    throw NOT_FAST;
+  };
+}
+
+function dateOrTimeReader(schema: Schema, onNull: NullHandler, toLogical: (schema: Schema, value: number) => Date): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2d) {
+      const kind = scanNumber(c);
+      if (kind === SMALL) {
+        if ((c.num | 0) !== c.num) throw NOT_FAST;
+        return toLogical(schema, c.num);
+      }
+      const node = numberNode(c, kind);
+      if (!isInt(node)) throw NOT_FAST;
+      return toLogical(schema, intValue(node));
+    }
+    if (code === 0x6e) {
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    throw NOT_FAST;
+  };
+}
+
+function timestampReader(schema: Schema, onNull: NullHandler): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2d) {
+      const kind = scanNumber(c);
+      if (kind === SMALL) return ConnectTimestamp.toLogical(schema, c.num);
+      if (kind === DECIMAL) throw NOT_FAST;
+      return ConnectTimestamp.toLogical(schema, longValue(numberNode(c, kind)));
+    }
+    if (code === 0x6e) {
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    throw NOT_FAST;
+  };
+}
+
+function arrayReader(onNull: NullHandler, element: PayloadReader): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if (code !== 0x5b) {
+      if (code !== 0x6e) throw NOT_FAST;
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    c.pos++;
+    skipWhitespace(c);
+    const result: unknown[] = [];
+    if (c.text.charCodeAt(c.pos) === 0x5d) {
+      c.pos++;
+      return result;
+    }
+    for (;;) {
+      result.push(element(c));
+      skipWhitespace(c);
+      const next = c.text.charCodeAt(c.pos++);
+      if (next === 0x5d) return result;
+      if (next !== 0x2c) throw NOT_FAST;
+      skipWhitespace(c);
+    }
+  };
+}
+
+function stringMapReader(onNull: NullHandler, values: PayloadReader): PayloadReader {
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if (code !== 0x7b) {
+      if (code !== 0x6e) throw NOT_FAST;
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    c.pos++;
+    skipWhitespace(c);
+    // Jackson's ObjectNode: a repeated key keeps its first position and takes the last value.
+    const unique = new Map<unknown, unknown>();
+    if (c.text.charCodeAt(c.pos) === 0x7d) {
+      c.pos++;
+    } else {
+      for (;;) {
+        if (c.text.charCodeAt(c.pos) !== 0x22) throw NOT_FAST;
+        const key = readString(c);
+        readColon(c);
+        unique.set(key, values(c));
+        if (readMemberEnd(c)) break;
+      }
+    }
+    return new Map(orderLikeJavaHashMap([...unique], 'STRING'));
+  };
+}
+
+function pairMapReader(onNull: NullHandler, keys: PayloadReader, values: PayloadReader, keySchema: Schema): PayloadReader {
+  const keyType = keySchema.type();
+  return (c) => {
+    const code = c.text.charCodeAt(c.pos);
+    if (code !== 0x5b) {
+      if (code !== 0x6e) throw NOT_FAST;
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    c.pos++;
+    skipWhitespace(c);
+    const unique = new Map<unknown, unknown>();
+    if (c.text.charCodeAt(c.pos) === 0x5d) {
+      c.pos++;
+    } else {
+      for (;;) {
+        if (c.text.charCodeAt(c.pos) !== 0x5b) throw NOT_FAST;
+        c.pos++;
+        skipWhitespace(c);
+        const key = keys(c);
+        skipWhitespace(c);
+        if (c.text.charCodeAt(c.pos) !== 0x2c) throw NOT_FAST;
+        c.pos++;
+        skipWhitespace(c);
+        const value = values(c);
+        skipWhitespace(c);
+        if (c.text.charCodeAt(c.pos) !== 0x5d) throw NOT_FAST;
+        c.pos++;
+        unique.set(key, value);
+        skipWhitespace(c);
+        const next = c.text.charCodeAt(c.pos++);
+        if (next === 0x5d) break;
+        if (next !== 0x2c) throw NOT_FAST;
+        skipWhitespace(c);
+      }
+    }
+    return new Map(orderLikeJavaHashMap([...unique], keyType));
+  };
+}
+
+function structReader(
+  schema: Schema,
+  onNull: NullHandler,
+  fields: readonly Field[],
+  readers: readonly PayloadReader[],
+  nullHandlers: readonly NullHandler[],
+): PayloadReader {
+  const count = fields.length;
+  // Java writes the fields in schema order, compact: `"name":` is the expected next key.
+  const expectedKeys = fields.map((field) => `${quoteJson(field.name())}:`);
+  const indexByName = new Map(fields.map((field, i) => [field.name(), i]));
+  return (c) => {
+    const text = c.text;
+    const code = text.charCodeAt(c.pos);
+    if (code !== 0x7b) {
+      if (code !== 0x6e) throw NOT_FAST;
+      readLiteral(c, 'null');
+      return onNull();
+    }
+    c.pos++;
+    skipWhitespace(c);
+    // undefined: not present (no reader returns undefined).
+    const values: unknown[] = new Array(count);
+    if (text.charCodeAt(c.pos) === 0x7d) {
+      c.pos++;
+    } else {
+      let next = 0;
+      for (;;) {
+        let index: number | undefined;
+        if (next < count && text.startsWith(expectedKeys[next], c.pos)) {
+          index = next;
+          c.pos += expectedKeys[next].length;
+          skipWhitespace(c);
+        } else {
+          if (text.charCodeAt(c.pos) !== 0x22) throw NOT_FAST;
+          index = indexByName.get(readString(c));
+          // An unknown field: left to the lossless path, which ignores it after checking its syntax.
+          if (index === undefined) throw NOT_FAST;
+          readColon(c);
+        }
+        values[index] = readers[index](c);
+        next = index + 1;
+        if (readMemberEnd(c)) break;
+      }
+    }
+    const struct = new Struct(schema);
+    for (let i = 0; i < count; i++) {
+      const value = values[i];
+      struct.put(fields[i], value === undefined ? nullHandlers[i]() : value);
+    }
+    return struct;
+  };
+}
+
+/** After an object key: white space, the colon, white space. */
+function readColon(c: Cursor): void {
+  skipWhitespace(c);
+  if (c.text.charCodeAt(c.pos) !== 0x3a) throw NOT_FAST;
+  c.pos++;
+  skipWhitespace(c);
+}
+
+/** After an object member's value: true at the closing brace, false after a comma. */
+function readMemberEnd(c: Cursor): boolean {
+  skipWhitespace(c);
+  const next = c.text.charCodeAt(c.pos++);
+  if (next === 0x7d) return true;
+  if (next !== 0x2c) throw NOT_FAST;
+  skipWhitespace(c);
+  return false;
+}
+
+/**
+ * The envelope after the schema: `,"payload":<payload>}` (white space allowed between tokens),
+ * from the cursor position; anything after the closing brace is ignored, as Jackson does.
+ */
+export function readPayloadTail(c: Cursor, reader: PayloadReader): unknown {
+  skipWhitespace(c);
+  if (c.text.charCodeAt(c.pos) !== 0x2c) throw NOT_FAST;
+  c.pos++;
+  skipWhitespace(c);
+  if (!c.text.startsWith('"payload"', c.pos)) throw NOT_FAST;
+  c.pos += 9;
+  readColon(c);
+  const value = reader(c);
+  skipWhitespace(c);
+  if (c.text.charCodeAt(c.pos) !== 0x7d) throw NOT_FAST;
+  c.pos++;
+  return value;
+}
+
+/**
+ * End (exclusive) of the JSON object that starts at `start` (a `{`): a bracket and string aware
+ * scan that does not check the syntax; -1 when the text ends first. On valid JSON this is the
+ * object's end, and a text that begins with a known-valid object text ends where it ends.
+ */
+export function objectEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 0x7b) return -1;
+  let depth = 0;
+  const length = text.length;
+  for (let pos = start; pos < length; pos++) {
+    const code = text.charCodeAt(pos);
+    if (code === 0x22) {
+      for (pos++; ; pos++) {
+        const inString = text.charCodeAt(pos);
+        if (inString === 0x22) break;
+        if (inString === 0x5c) pos++;
+        else if (inString !== inString) return -1;
+      }
+    } else if (code === 0x7b || code === 0x5b) {
+      depth++;
+    } else if (code === 0x7d || code === 0x5d) {
+      if (--depth === 0) return pos + 1;
+    }
+  }
+  return -1;
+}
