@@ -2,7 +2,7 @@
  * Runs one sink task: a consumer in group `connect-<name>` → converters → transforms → put,
  * committing offsets after flush/preCommit (Kafka Connect's WorkerSinkTask).
  */
-import type { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
+import type { ConsumedBatch, ConsumedRecord, LeanConsumer } from '../kafka-client/index.js';
 import type { PartitionOffsets, SinkTask, TopicPartition } from '../connect/connector.js';
 import { ConnectHeaders, SinkRecord, type SchemaAndValue } from '../data/index.js';
 import { ConnectError, RetriableError } from './errors.js';
@@ -25,8 +25,8 @@ export interface SinkSubscription {
 export interface WorkerSinkTaskDeps extends RecordPipelineDeps {
   task: SinkTask;
   context: SinkTaskContextImpl;
-  /** Creates the task's consumer when it starts (kafkajs is loaded only once a sink runs). */
-  createConsumer: () => Promise<Consumer>;
+  /** Creates the task's consumer (group `connect-<name>`) when the task starts. */
+  createConsumer: () => LeanConsumer;
   subscription: SinkSubscription;
   settings: SinkTaskSettings;
   onTopicSeen(topic: string): void;
@@ -43,7 +43,7 @@ export class WorkerSinkTask extends WorkerTask {
   private commitTimer: NodeJS.Timeout | undefined;
   private stopSignal!: () => void;
   private failure: unknown = null;
-  private consumerInstance: Consumer | null = null;
+  private consumerInstance: LeanConsumer | null = null;
   /** The consumed bytes behind each record handed to put(), for the errant record reporter. */
   private readonly rawRecords = new WeakMap<SinkRecord, RawRecord>();
   /** Errant-record reports in flight: offsets are committed only once they are written. */
@@ -58,38 +58,26 @@ export class WorkerSinkTask extends WorkerTask {
     await this.deps.task.start(this.deps.taskConfig);
   }
 
-  private get consumer(): Consumer {
+  private get consumer(): LeanConsumer {
     if (this.consumerInstance === null) throw new ConnectError('the sink consumer is not created yet');
     return this.consumerInstance;
   }
 
   protected async execute(): Promise<void> {
     const { subscription } = this.deps;
-    const consumer = (this.consumerInstance = await this.deps.createConsumer());
+    const consumer = (this.consumerInstance = this.deps.createConsumer());
     const stopped = new Promise<void>((resolve) => (this.stopSignal = resolve));
-    consumer.on(consumer.events.GROUP_JOIN, (e) => {
-      const assigned: TopicPartition[] = Object.entries(e.payload.memberAssignment).flatMap(([topic, partitions]) =>
-        partitions.map((partition) => ({ topic, partition })),
-      );
-      this.enqueue(() => this.onAssignment(assigned));
-    });
-    consumer.on(consumer.events.CRASH, (e) => {
-      if (!e.payload.restart) this.fail(e.payload.error);
-    });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: subscription.topicsRegex !== undefined ? [subscription.topicsRegex] : (subscription.topics ?? []),
-      fromBeginning: subscription.fromBeginning,
-    });
+    consumer.subscribe(subscription.topicsRegex ?? subscription.topics ?? []);
     await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: true,
-      // Anything escaping a batch fails the task; kafkajs would otherwise retry it forever.
-      eachBatch: (payload) =>
-        this.runExclusive(() => this.onBatch(payload)).catch((err: unknown) => {
+      // Anything escaping a batch fails the task.
+      onBatch: (batch) =>
+        this.runExclusive(() => this.onBatch(batch)).catch((err: unknown) => {
           this.fail(err);
           throw err;
         }),
+      onAssigned: (partitions) => this.runExclusive(() => this.onAssigned(partitions)),
+      onRevoked: (partitions) => this.runExclusive(() => this.onRevoked(partitions)),
+      onError: (err) => this.fail(err),
     });
     this.commitTimer = setInterval(() => this.enqueue(() => this.commit(false)), this.deps.settings.offsetFlushIntervalMs);
     if (this.isPaused()) this.onPauseRequested();
@@ -113,13 +101,13 @@ export class WorkerSinkTask extends WorkerTask {
     this.runExclusive(fn).catch((err: unknown) => this.fail(err));
   }
 
-  private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(batch: ConsumedBatch): Promise<void> {
     if (this.stopping || this.failure !== null) throw new ConnectError('task is stopping');
     const records: SinkRecord[] = [];
     this.deps.onTopicSeen(batch.topic);
     const trackRaw = this.deps.context.errantRecordReporter() !== null;
     // The common case stays synchronous; only a failure takes the (async) error-handling path.
-    for (const message of batch.messages) {
+    for (const message of batch.records) {
       const progress = { stage: 'HEADER_CONVERTER' as Stage };
       let record: SinkRecord | null;
       try {
@@ -139,33 +127,32 @@ export class WorkerSinkTask extends WorkerTask {
       if (trackRaw) this.rawRecords.set(transformed, rawRecord(batch.topic, batch.partition, message));
       records.push(transformed);
     }
-    this.deps.metrics.recordRead(this.id.connector, this.id.task, batch.messages.length);
+    this.deps.metrics.recordRead(this.id.connector, this.id.task, batch.records.length);
     // A RetriableError from put() redelivers the same batch after a backoff, keeping membership.
     for (;;) {
       try {
         await this.deps.task.put(records);
         break;
       } catch (err) {
-        if (!(err instanceof RetriableError) || this.stopping || !isRunning() || isStale()) {
+        if (!(err instanceof RetriableError) || this.stopping) {
           throw new ConnectError('Exiting WorkerSinkTask due to unrecoverable exception.', 500, { cause: err });
         }
         this.log.warn({ err, task: taskName(this.id) }, 'put() failed with a retriable error; redelivering the batch');
-        await heartbeat();
         const wait = this.deps.context.timeoutMs > 0 ? this.deps.context.timeoutMs : RETRY_BACKOFF_MS;
         await new Promise((r) => setTimeout(r, wait));
       }
     }
     this.deps.metrics.recordPut(this.id.connector, this.id.task, records.length);
-    const last = batch.messages.at(-1);
+    const last = batch.records.at(-1);
     if (last !== undefined) {
       const tp = { topic: batch.topic, partition: batch.partition };
-      this.consumed.set(tpKey(tp), { partition: tp, offset: Number(last.offset) + 1 });
+      this.consumed.set(tpKey(tp), { partition: tp, offset: last.offset + 1 });
     }
     await this.applyContextRequests();
   }
 
   /** A conversion failed: retry, tolerate (null = skipped) or fail, per the error handler. */
-  private async convertFailed(topic: string, partition: number, message: KafkaMessage, progress: { stage: Stage }, error: unknown): Promise<SinkRecord | null> {
+  private async convertFailed(topic: string, partition: number, message: ConsumedRecord, progress: { stage: Stage }, error: unknown): Promise<SinkRecord | null> {
     const raw = rawRecord(topic, partition, message);
     const result = await this.deps.errors.handle(this.failureAt(progress.stage, error, raw), () => this.toSinkRecord(topic, partition, message, progress));
     return result === SKIPPED ? null : result;
@@ -208,39 +195,32 @@ export class WorkerSinkTask extends WorkerTask {
    * Converts a message; synchronous unless a converter must wait (e.g. fetching an Avro schema
    * for a new id), then a Promise. `progress.stage` tells a failure's stage either way.
    */
-  private toSinkRecord(topic: string, partition: number, message: KafkaMessage, progress: { stage: Stage }): SinkRecord | Promise<SinkRecord> {
+  private toSinkRecord(topic: string, partition: number, message: ConsumedRecord, progress: { stage: Stage }): SinkRecord | Promise<SinkRecord> {
     progress.stage = 'HEADER_CONVERTER';
     const headers = this.toConnectHeaders(topic, message.headers);
     progress.stage = 'KEY_CONVERTER';
-    const key = this.deps.keyConverter.toConnectData(topic, headers, message.key ?? null);
+    const key = this.deps.keyConverter.toConnectData(topic, headers, message.key);
     if (key instanceof Promise) return key.then((k) => this.withValue(topic, partition, message, headers, k, progress));
     return this.withValue(topic, partition, message, headers, key, progress);
   }
 
-  private withValue(topic: string, partition: number, message: KafkaMessage, headers: ConnectHeaders, key: SchemaAndValue, progress: { stage: Stage }): SinkRecord | Promise<SinkRecord> {
+  private withValue(topic: string, partition: number, message: ConsumedRecord, headers: ConnectHeaders, key: SchemaAndValue, progress: { stage: Stage }): SinkRecord | Promise<SinkRecord> {
     progress.stage = 'VALUE_CONVERTER';
-    const value = this.deps.valueConverter.toConnectData(topic, headers, message.value ?? null);
+    const value = this.deps.valueConverter.toConnectData(topic, headers, message.value);
     if (value instanceof Promise) return value.then((v) => sinkRecord(topic, partition, message, headers, key, v));
     return sinkRecord(topic, partition, message, headers, key, value);
   }
 
-  private toConnectHeaders(topic: string, raw: IHeaders | undefined): ConnectHeaders {
+  private toConnectHeaders(topic: string, raw: [string, Buffer | null][]): ConnectHeaders {
     const headers = new ConnectHeaders();
-    if (raw === undefined) return headers;
-    for (const [key, value] of Object.entries(raw)) {
-      const values = Array.isArray(value) ? value : [value];
-      for (const v of values) {
-        const bytes = v === undefined ? null : typeof v === 'string' ? Buffer.from(v) : v;
-        headers.addSchemaAndValue(key, this.deps.headerConverter.toConnectHeader(topic, key, bytes));
-      }
-    }
+    for (const [key, bytes] of raw) headers.addSchemaAndValue(key, this.deps.headerConverter.toConnectHeader(topic, key, bytes));
     return headers;
   }
 
   private async applyContextRequests(): Promise<void> {
     const ctx = this.deps.context;
     for (const { partition, offset } of ctx.seeks.values()) {
-      this.consumer.seek({ topic: partition.topic, partition: partition.partition, offset: String(offset) });
+      this.consumer.seek(partition, offset);
     }
     ctx.seeks.clear();
     if (ctx.commitRequested) {
@@ -249,22 +229,23 @@ export class WorkerSinkTask extends WorkerTask {
     }
   }
 
-  private async onAssignment(assigned: TopicPartition[]): Promise<void> {
-    const next = new Map(assigned.map((tp) => [tpKey(tp), tp]));
-    const revoked = [...this.assignment.entries()].filter(([k]) => !next.has(k)).map(([, tp]) => tp);
-    const added = [...next.entries()].filter(([k]) => !this.assignment.has(k)).map(([, tp]) => tp);
-    if (revoked.length > 0) {
-      await this.commit(true);
-      await this.deps.task.close?.(revoked);
-      for (const tp of revoked) {
-        this.consumed.delete(tpKey(tp));
-        this.committed.delete(tpKey(tp));
-      }
+  /** The consumer revokes every partition before a rebalance and on stop: commit, then close. */
+  private async onRevoked(revoked: TopicPartition[]): Promise<void> {
+    if (this.failure === null && !this.cancelled) await this.commit(true).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'commit on revocation failed'));
+    if (revoked.length > 0) await this.deps.task.close?.(revoked);
+    for (const tp of revoked) {
+      this.assignment.delete(tpKey(tp));
+      this.consumed.delete(tpKey(tp));
+      this.committed.delete(tpKey(tp));
     }
-    this.assignment = next;
-    this.deps.context.setAssignment(assigned);
-    if (added.length > 0) await this.deps.task.open?.(added);
-    if (this.isPaused()) this.pausePartitions([...next.values()]);
+    this.deps.context.setAssignment([...this.assignment.values()]);
+  }
+
+  private async onAssigned(assigned: TopicPartition[]): Promise<void> {
+    for (const tp of assigned) this.assignment.set(tpKey(tp), tp);
+    this.deps.context.setAssignment([...this.assignment.values()]);
+    if (assigned.length > 0) await this.deps.task.open?.(assigned);
+    if (this.isPaused()) this.pausePartitions(assigned);
     else if (this.deps.context.pausedByTask.size > 0) this.pausePartitions([...this.deps.context.pausedByTask.values()]);
   }
 
@@ -286,7 +267,7 @@ export class WorkerSinkTask extends WorkerTask {
     const toCommit = [...safe.entries()].filter(([k, v]) => this.assignment.has(k) && this.committed.get(k) !== v.offset && v.offset <= (this.consumed.get(k)?.offset ?? -1));
     if (toCommit.length === 0) return;
     try {
-      await this.consumer.commitOffsets(toCommit.map(([, v]) => ({ topic: v.partition.topic, partition: v.partition.partition, offset: String(v.offset) })));
+      await this.consumer.commit(toCommit.map(([, v]) => ({ topic: v.partition.topic, partition: v.partition.partition, offset: v.offset })));
       for (const [k, v] of toCommit) this.committed.set(k, v.offset);
       this.deps.metrics.recordOffsetCommit(this.id.connector, this.id.task, true, Date.now() - started);
     } catch (err) {
@@ -297,17 +278,11 @@ export class WorkerSinkTask extends WorkerTask {
   }
 
   private pausePartitions(partitions: TopicPartition[]): void {
-    if (this.consumerInstance === null) return; // applied once the consumer runs
-    const byTopic = new Map<string, number[]>();
-    for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
-    this.consumer.pause([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
+    this.consumerInstance?.pause(partitions); // before the consumer exists, execute() applies the target state
   }
 
   private resumePartitions(partitions: TopicPartition[]): void {
-    if (this.consumerInstance === null) return;
-    const byTopic = new Map<string, number[]>();
-    for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
-    this.consumer.resume([...byTopic].map(([topic, ps]) => ({ topic, partitions: ps })));
+    this.consumerInstance?.resume(partitions);
   }
 
   /** Called by the context when the task pauses/resumes partitions itself. */
@@ -330,36 +305,29 @@ export class WorkerSinkTask extends WorkerTask {
     this.stopSignal?.();
   }
 
-  protected async cleanup(failed: boolean): Promise<void> {
+  protected async cleanup(): Promise<void> {
     clearInterval(this.commitTimer);
-    await this.runExclusive(async () => {
-      if (!failed) await this.commit(true).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'final commit failed'));
-      await this.deps.task.close?.([...this.assignment.values()]);
-    }).catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'error closing partitions'));
-    await this.consumerInstance?.disconnect().catch(() => undefined);
+    // Stopping the consumer revokes its partitions: the final commit (unless failed) and close().
+    await this.consumerInstance?.stop().catch((err: unknown) => this.log.warn({ err, task: taskName(this.id) }, 'error stopping the consumer'));
     await this.deps.onClose().catch(() => undefined);
     await Promise.resolve(this.deps.task.stop());
     this.deps.transforms.close();
   }
 }
 
-function rawRecord(topic: string, partition: number, message: KafkaMessage): RawRecord {
-  const headers: [string, Buffer | null][] = [];
-  for (const [key, value] of Object.entries(message.headers ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) headers.push([key, v === undefined ? null : typeof v === 'string' ? Buffer.from(v) : v]);
-  }
+function rawRecord(topic: string, partition: number, message: ConsumedRecord): RawRecord {
   return {
     topic,
     partition,
     offset: BigInt(message.offset),
-    key: message.key ?? null,
-    value: message.value ?? null,
-    headers,
-    timestamp: Number(message.timestamp),
+    key: message.key,
+    value: message.value,
+    headers: message.headers,
+    timestamp: message.timestamp,
   };
 }
 
-function sinkRecord(topic: string, partition: number, message: KafkaMessage, headers: ConnectHeaders, key: SchemaAndValue, value: SchemaAndValue): SinkRecord {
+function sinkRecord(topic: string, partition: number, message: ConsumedRecord, headers: ConnectHeaders, key: SchemaAndValue, value: SchemaAndValue): SinkRecord {
   return new SinkRecord({
     topic,
     kafkaPartition: partition,
@@ -368,7 +336,7 @@ function sinkRecord(topic: string, partition: number, message: KafkaMessage, hea
     key: key.value,
     valueSchema: value.schema,
     value: value.value,
-    timestamp: Number(message.timestamp),
+    timestamp: message.timestamp,
     timestampType: 'CreateTime',
     headers,
   });

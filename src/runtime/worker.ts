@@ -3,7 +3,7 @@
  * task's converters, transforms and Kafka clients from the worker and connector configs, and
  * reports every state change to the status store and metrics.
  */
-import { LeanProducer, type LeanProducerOptions } from '../kafka-client/index.js';
+import { LeanConsumer, LeanProducer, type LeanProducerOptions } from '../kafka-client/index.js';
 import { JavaPattern } from '../../transforms/java-regex.js';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
@@ -263,7 +263,28 @@ export class Worker {
     const task = this.createTask(connector, taskConfig);
     const consumerProps = clientConfig('consumer', config.originals, connectorConfig, config.overridePolicy);
     const { fromBeginning, ...consumerOptions } = consumerConfig(consumerProps, `connect-${id.connector}`);
-    const createConsumer = async () => new (await loadKafkaJs()).Kafka(kafkaConfig(consumerProps, `connector-consumer-${taskName(id)}`)).consumer(consumerOptions);
+    const clientId = `connector-consumer-${taskName(id)}`;
+    const createConsumer = () => {
+      const client = leanClientOptions(consumerProps, clientId, -1, 0, logger);
+      return new LeanConsumer({
+        bootstrapServers: client.bootstrapServers,
+        clientId: client.clientId,
+        groupId: consumerOptions.groupId,
+        sessionTimeoutMs: consumerOptions.sessionTimeout,
+        rebalanceTimeoutMs: consumerOptions.rebalanceTimeout,
+        heartbeatIntervalMs: consumerOptions.heartbeatInterval,
+        fetchMaxWaitMs: consumerOptions.maxWaitTimeInMs,
+        fetchMinBytes: consumerOptions.minBytes,
+        fetchMaxBytes: consumerOptions.maxBytes,
+        maxPartitionFetchBytes: consumerOptions.maxBytesPerPartition,
+        autoOffsetReset: fromBeginning ? 'earliest' : 'latest',
+        isolationLevel: consumerOptions.readUncommitted === false ? 'read_committed' : 'read_uncommitted',
+        requestTimeoutMs: client.requestTimeoutMs,
+        ...(client.ssl ? { ssl: client.ssl } : {}),
+        ...(client.sasl ? { sasl: client.sasl } : {}),
+        logger,
+      });
+    };
     const topicsRegex = (taskConfig['topics.regex'] ?? connectorConfig['topics.regex'] ?? '').trim();
     const topics = (taskConfig['topics'] ?? connectorConfig['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
     const { key, value, header } = this.converters(connectorConfig);
