@@ -139,6 +139,47 @@ describe('EnvelopeReader', () => {
   });
 });
 
+/** The EnvelopeReader's own result once the schema is cached: undefined when it declines. */
+function fastRead(schema: string, payload: string, configs: Record<string, string> = {}): SchemaAndValue | undefined {
+  const config = parseJsonConverterConfig(configs);
+  const toConnect = new JsonToConnect(config);
+  toConnect.schema(readJson(Buffer.from(schema)));
+  return new EnvelopeReader(toConnect, new PayloadReaders(config)).read(Buffer.from(`{"schema":${schema},"payload":${payload}}`));
+}
+
+describe('what the fast path handles itself', () => {
+  const handled: Array<[string, string]> = [
+    ['{"type":"int64","optional":false}', '-9223372036854775808'],
+    ['{"type":"int32","optional":false}', '1e3'],
+    ['{"type":"double","optional":false}', '0.30000000000000004'],
+    ['{"type":"double","optional":false}', '-1.5E-7'],
+    ['{"type":"string","optional":false}', '"a\\"b\\\\c\\n\\u00e9\\ud83d\\ude00"'],
+    ['{"type":"string","optional":true}', 'null'],
+    ['{"type":"bytes","optional":false}', '"AQID"'],
+    ['{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"2"}}', '"AIk="'],
+    ['{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"2"}}', '12345678901234567890.123'],
+    ['{"type":"int64","optional":false,"name":"org.apache.kafka.connect.data.Timestamp"}', '1700000000000'],
+    ['{"type":"map","keys":{"type":"string","optional":false},"values":{"type":"int32","optional":false},"optional":false}', '{"b":1,"a":2,"b":3}'],
+    ['{"type":"map","keys":{"type":"int32","optional":false},"values":{"type":"int32","optional":false},"optional":false}', '[[1,2],[3,4]]'],
+    [structSchema(fieldSchema('int32', 'a'), '{"type":"int32","optional":true,"field":"b"}'), ' { "b" : 2 , "a" : 1 } '],
+  ];
+  it.each(handled)('%s %s', (schema, payload) => {
+    const fast = fastRead(schema, payload);
+    expect(fast).toBeDefined();
+    expect(shape(fast?.value)).toEqual(shape(losslessRead({}, Buffer.from(`{"schema":${schema},"payload":${payload}}`)).value));
+  });
+
+  const declined: Array<[string, string]> = [
+    ['{"type":"int32","optional":false}', '"1"'],
+    ['{"type":"int32","optional":false}', 'null'],
+    [structSchema(fieldSchema('int32', 'a')), '{"a":1,"unknown":2}'],
+    ['{"type":"string","optional":false}', '"\\x"'],
+  ];
+  it.each(declined)('declines %s %s', (schema, payload) => {
+    expect(fastRead(schema, payload)).toBeUndefined();
+  });
+});
+
 describe('objectEnd', () => {
   it('finds the end of an object, skipping brackets in strings and escaped quotes', () => {
     const text = '{"schema":{"a":"}\\"]","b":[{"c":"\\\\"}]},"payload":1}';
@@ -211,6 +252,10 @@ describe('JsonConverter fast reading gives what the lossless reader gives', () =
     for (const text of cases) expectSameAsLossless('', '', {}, Buffer.from(text));
   });
 
+  it('a real U+FFFD in a string', () => {
+    expectSameAsLossless('{"type":"string","optional":false}', '"before \ufffd after"');
+  });
+
   it('invalid UTF-8 after a known schema', () => {
     const schema = '{"type":"string","optional":false}';
     const good = Buffer.from(`{"schema":${schema},"payload":"ok"}`);
@@ -239,7 +284,9 @@ describe('JsonConverter fast reading gives what the lossless reader gives', () =
     it('decimal (numeric or base64 payloads)', () => {
       const schema = '{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"3"}}';
       for (const number of numbers) expectSameAsLossless(schema, number);
-      for (const text of ['"AA=="', '"/w=="', '"gAA="', '"AIAA"', '"f/////////8="', '"gAAAAAAAAAAAAAAA"', '"AQID\\u0034"']) expectSameAsLossless(schema, text);
+      const base64 = ['"AA=="', '"/w=="', '"gAA="', '"AIk="', '"AIAA"', '"////"', '"AQIDBA=="', '"AQIDBAU="', '"gAAAAAAA"', '"////////"', '"f///////"'];
+      base64.push('"AQJ="', '"AR=="', '"AQ=A"', '"A=AA"', '"AQIDBA="', '"AQ==AQ=="', '"é..."', '"f/////////8="', '"gAAAAAAAAAAAAAAA"', '"AQID\\u0034"');
+      for (const text of base64) expectSameAsLossless(schema, text);
     });
     it('date, time and timestamp', () => {
       for (const name of ['Date', 'Time', 'Timestamp']) {
@@ -248,6 +295,19 @@ describe('JsonConverter fast reading gives what the lossless reader gives', () =
         for (const number of [...numbers, '19000', '86400000', '86400001', '-1', '8640000000000000', '-8640000000000001']) {
           expectSameAsLossless(schema, number);
         }
+      }
+    });
+    it('random decimal literals', () => {
+      const literals: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const digits = (length: number): string => Array.from({ length }, () => Math.floor(Math.random() * 10)).join('');
+        const sign = i % 2 === 0 ? '-' : '';
+        literals.push(`${sign}${digits(1 + (i % 9))}.${digits(1 + ((i * 7) % 12))}`);
+        literals.push(String((Math.random() - 0.5) * 10 ** ((i % 30) - 10)));
+      }
+      const payload = `[${literals.join(',')}]`;
+      for (const type of ['double', 'float', 'int32', 'int64']) {
+        expectSameAsLossless(`{"type":"array","items":{"type":"${type}","optional":false},"optional":false}`, payload);
       }
     });
     it('a number too long for Jackson', () => {

@@ -51,12 +51,18 @@ export class Cursor {
 
 export type PayloadReader = (c: Cursor) => unknown;
 
-// Kinds of scanned numbers.
-const SMALL = 0; // integer literal of at most 15 digits: exact in `c.num`
-const BIG = 1; // longer integer literal: exact only as BigInt(text)
-const DECIMAL = 2; // with a fraction or an exponent: Jackson's DecimalNode (BigDecimal)
+// Kinds of scanned numbers. Integer literals are Jackson's IntNode/LongNode/BigIntegerNode, the
+// others its DecimalNode (a BigDecimal, as Kafka reads floats).
+const SMALL = 0; // integer of at most 15 digits: exact in `c.num`
+const BIG = 1; // longer integer: exact only as BigInt(text)
+const SMALL_DECIMAL = 2; // fraction, no exponent, at most 15 digits: `c.num` is its nearest double
+const DECIMAL = 3; // longer fraction, no exponent
+const EXPONENT = 4; // with an exponent
+// Exact powers of ten as doubles.
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 const MAX_NUMBER_LENGTH = 1000;
+const MAX_DATE_MILLIS = 8.64e15;
 // Schemas nested deeper than this take the lossless path. A payload nests at most two levels per
 // schema level (maps with non-string keys: the array and the pair), so payloads read here stay
 // well within Jackson's depth limit of 1000, which the lossless path checks.
@@ -110,7 +116,7 @@ export class PayloadReaders {
       case 'INT64':
         return numberReader(onNull, int64Of);
       case 'FLOAT32':
-        return numberReader(onNull, (c, kind) => (kind === SMALL ? Math.fround(c.num) : floatValue(numberNode(c, kind))));
+        return numberReader(onNull, float32Of);
       case 'FLOAT64':
         return numberReader(onNull, float64Of);
       case 'STRING':
@@ -192,6 +198,7 @@ function scanNumber(c: Cursor): number {
   const negative = code === 0x2d;
   if (negative) code = text.charCodeAt(++pos);
   const digitsStart = pos;
+  // The digits (of the integer part and the fraction) as an integer: exact up to 15 digits.
   let value = 0;
   while (code >= 0x30 && code <= 0x39) {
     value = value * 10 + (code - 0x30);
@@ -200,12 +207,17 @@ function scanNumber(c: Cursor): number {
   const digits = pos - digitsStart;
   if (digits === 0) throw NOT_FAST;
   let kind = digits <= 15 ? SMALL : BIG;
+  let fractionDigits = 0;
   if (code === 0x2e) {
     const fractionStart = ++pos;
     code = text.charCodeAt(pos);
-    while (code >= 0x30 && code <= 0x39) code = text.charCodeAt(++pos);
-    if (pos === fractionStart) throw NOT_FAST;
-    kind = DECIMAL;
+    while (code >= 0x30 && code <= 0x39) {
+      value = value * 10 + (code - 0x30);
+      code = text.charCodeAt(++pos);
+    }
+    fractionDigits = pos - fractionStart;
+    if (fractionDigits === 0) throw NOT_FAST;
+    kind = digits + fractionDigits <= 15 ? SMALL_DECIMAL : DECIMAL;
   }
   if (code === 0x65 || code === 0x45) {
     code = text.charCodeAt(++pos);
@@ -213,21 +225,27 @@ function scanNumber(c: Cursor): number {
     const exponentStart = pos;
     while (code >= 0x30 && code <= 0x39) code = text.charCodeAt(++pos);
     if (pos === exponentStart) throw NOT_FAST;
-    kind = DECIMAL;
+    kind = EXPONENT;
   }
   // Jackson's "malformed number" cases (`1.`, `1e`, `1.2.3`) and its length limit.
   if (code === 0x2e || code === 0x65 || code === 0x45 || pos - start > MAX_NUMBER_LENGTH) throw NOT_FAST;
   c.numStart = start;
-  // 0 - 0 is +0: "-0" is the integer 0, never a negative zero.
-  c.num = negative ? 0 - value : value;
   c.pos = pos;
+  if (kind === SMALL) {
+    // 0 - 0 is +0: "-0" is the integer 0, never a negative zero.
+    c.num = negative ? 0 - value : value;
+  } else if (kind === SMALL_DECIMAL) {
+    // Both exact, so the quotient is the correctly rounded value of the literal (Clinger's fast
+    // path), as BigDecimal.doubleValue rounds it; BigDecimal has no negative zero.
+    c.num = value === 0 ? 0 : (negative ? -value : value) / POWERS_OF_TEN[fractionDigits];
+  }
   return kind;
 }
 
-/** The JsonNode of the BIG or DECIMAL number just scanned, as the lossless reader builds it. */
+/** The JsonNode of the number just scanned (not SMALL), as the lossless reader builds it. */
 function numberNode(c: Cursor, kind: number): JsonNode {
   const text = c.text.slice(c.numStart, c.pos);
-  return kind === DECIMAL ? { kind: 'decimal', value: BigDecimal.fromString(text) } : { kind: 'integer', value: BigInt(text) };
+  return kind === BIG ? { kind: 'integer', value: BigInt(text) } : { kind: 'decimal', value: BigDecimal.fromString(text) };
 }
 
 /** Reads a string token (the cursor is on its opening quote). */
@@ -326,26 +344,20 @@ function int64Of(c: Cursor, kind: number): bigint {
 }
 
 function float64Of(c: Cursor, kind: number): number {
-  if (kind === SMALL) return c.num;
-  // A plain decimal literal: Number() rounds its exact value just as BigDecimal.doubleValue does
-  // (BigDecimal has no negative zero: -0.0 reads as 0.0). Exponents go through BigDecimal, which
-  // rejects out-of-range scales as the lossless reader does.
-  if (kind === DECIMAL && c.pos - c.numStart <= 40) {
-    const text = c.text;
-    let plain = true;
-    for (let i = c.numStart; i < c.pos; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x65 || code === 0x45) {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) {
-      const value = Number(text.slice(c.numStart, c.pos));
-      return value === 0 ? 0 : value;
-    }
+  if (kind === SMALL || kind === SMALL_DECIMAL) return c.num;
+  if (kind === DECIMAL) {
+    // Number() rounds a plain decimal literal's exact value as BigDecimal.doubleValue does (but
+    // BigDecimal has no negative zero). Exponents go through BigDecimal, which rejects the scales
+    // it cannot hold, as the lossless reader does.
+    const value = Number(c.text.slice(c.numStart, c.pos));
+    return value === 0 ? 0 : value;
   }
   return doubleValue(numberNode(c, kind));
+}
+
+function float32Of(c: Cursor, kind: number): number {
+  if (kind === SMALL || kind === SMALL_DECIMAL) return Math.fround(c.num);
+  return floatValue(numberNode(c, kind));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,12 +427,16 @@ function decimalReader(schema: Schema, onNull: NullHandler): PayloadReader | nul
   return (c) => {
     const code = c.text.charCodeAt(c.pos);
     // Decimal.toLogical of the base64 bytes.
-    if (code === 0x22) return BigDecimal.fromBytes(fastBase64Decode(readString(c)), scale);
+    if (code === 0x22) {
+      const text = readString(c);
+      const small = smallUnscaled(text);
+      return small !== null ? new BigDecimal(BigInt(small), scale) : BigDecimal.fromBytes(fastBase64Decode(text), scale);
+    }
     if ((code >= 0x30 && code <= 0x39) || code === 0x2d) {
       const kind = scanNumber(c);
       if (kind === SMALL) return new BigDecimal(BigInt(c.num), 0);
       const text = c.text.slice(c.numStart, c.pos);
-      return kind === DECIMAL ? BigDecimal.fromString(text) : new BigDecimal(BigInt(text), 0);
+      return kind === BIG ? new BigDecimal(BigInt(text), 0) : BigDecimal.fromString(text);
     }
     if (code === 0x6e) {
       readLiteral(c, 'null');
@@ -428,6 +444,51 @@ function decimalReader(schema: Schema, onNull: NullHandler): PayloadReader | nul
     }
     throw NOT_FAST;
   };
+}
+
+const BASE64_VALUES = new Int8Array(128).fill(-1);
+for (const [i, char] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) BASE64_VALUES[char.charCodeAt(0)] = i;
+
+/**
+ * The unscaled value of canonical base64 (padded, nothing else) of one to six bytes, as
+ * BigDecimal.fromBytes reads them (big-endian two's complement); null for anything else.
+ */
+function smallUnscaled(text: string): number | null {
+  const length = text.length;
+  if (length !== 4 && length !== 8) return null;
+  let value = 0;
+  let bytes = 0;
+  for (let i = 0; i < length; i += 4) {
+    const a = base64Value(text, i);
+    const b = base64Value(text, i + 1);
+    if (a < 0 || b < 0) return null;
+    const last = i + 4 === length;
+    if (last && text.charCodeAt(i + 2) === 0x3d) {
+      if (text.charCodeAt(i + 3) !== 0x3d) return null;
+      value = value * 256 + ((a << 2) | (b >> 4));
+      bytes += 1;
+      continue;
+    }
+    const c = base64Value(text, i + 2);
+    if (c < 0) return null;
+    if (last && text.charCodeAt(i + 3) === 0x3d) {
+      value = value * 65536 + ((((a << 18) | (b << 12) | (c << 6)) >> 8) & 0xffff);
+      bytes += 2;
+      continue;
+    }
+    const d = base64Value(text, i + 3);
+    if (d < 0) return null;
+    value = value * 16777216 + ((a << 18) | (b << 12) | (c << 6) | d);
+    bytes += 3;
+  }
+  // Two's complement: the top bit of the first byte is the sign.
+  const range = 2 ** (8 * bytes);
+  return value >= range / 2 ? value - range : value;
+}
+
+function base64Value(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code < 128 ? BASE64_VALUES[code] : -1;
 }
 
 function dateOrTimeReader(schema: Schema, onNull: NullHandler, toLogical: (schema: Schema, value: number) => Date): PayloadReader {
@@ -456,8 +517,12 @@ function timestampReader(schema: Schema, onNull: NullHandler): PayloadReader {
     const code = c.text.charCodeAt(c.pos);
     if ((code >= 0x30 && code <= 0x39) || code === 0x2d) {
       const kind = scanNumber(c);
-      if (kind === SMALL) return ConnectTimestamp.toLogical(schema, c.num);
-      if (kind === DECIMAL) throw NOT_FAST;
+      // ConnectTimestamp.toLogical (the schema is a Timestamp): a Date when in a Date's range.
+      if (kind === SMALL) {
+        if (!(Math.abs(c.num) <= MAX_DATE_MILLIS)) throw NOT_FAST;
+        return new Date(c.num);
+      }
+      if (kind !== BIG) throw NOT_FAST;
       return ConnectTimestamp.toLogical(schema, longValue(numberNode(c, kind)));
     }
     if (code === 0x6e) {

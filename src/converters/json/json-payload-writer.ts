@@ -207,13 +207,20 @@ export class PayloadWriters {
           if (writer === null) return null;
           writers.push(writer);
         }
+        // Struct.get(field) reads by index, and gives the field default for a null: the same as
+        // what the writer does with a null when nulls are replaced by defaults, or when there is no
+        // default. Otherwise getWithoutDefault (by name, as ConnectToJson reads) keeps the null.
+        // A struct of another but equal schema has the same fields at the same indexes.
+        const byIndex = fields.map((field) => this.#config.replaceNullWithDefault || field.schema().defaultValue() === null);
         const count = fields.length;
         return (value) => {
           if (!(value instanceof Struct)) throw NOT_WRITTEN;
           const valueSchema = value.schema();
           if (valueSchema !== schema && !schemaEquals(valueSchema, schema)) throw NOT_WRITTEN;
           let out = '';
-          for (let i = 0; i < count; i++) out += keys[i] + writers[i](value.getWithoutDefault(names[i]));
+          for (let i = 0; i < count; i++) {
+            out += keys[i] + writers[i](byIndex[i] ? value.get(fields[i]) : value.getWithoutDefault(names[i]));
+          }
           return `${out}}`;
         };
       }
@@ -302,9 +309,15 @@ export function unscaledBase64(unscaled: bigint, value: BigDecimal): string {
 }
 
 // Output buffers are cut from shared slabs, as Buffer.from(string) does with Node's pool.
-const SLAB_SIZE = 64 * 1024;
+const SLAB_SIZE = 32 * 1024;
 let slab = Buffer.allocUnsafe(SLAB_SIZE);
 let slabOffset = 0;
+// Buffer.write without its argument handling (it is what write(text, offset, 'utf8') calls).
+const utf8Write =
+  (Buffer.prototype as unknown as { utf8Write?: (this: Buffer, text: string, offset: number) => number }).utf8Write ??
+  function (this: Buffer, text: string, offset: number): number {
+    return this.write(text, offset, 'utf8');
+  };
 
 /** The bytes of `head`, then `text` as UTF-8, then one ASCII byte. */
 export function concatUtf8(head: Buffer, text: string, last: number): Buffer {
@@ -312,8 +325,8 @@ export function concatUtf8(head: Buffer, text: string, last: number): Buffer {
   if (most > SLAB_SIZE >>> 2) {
     const tail = Buffer.from(text, 'utf8');
     const out = Buffer.allocUnsafe(head.length + tail.length + 1);
-    head.copy(out, 0);
-    tail.copy(out, head.length);
+    out.set(head, 0);
+    out.set(tail, head.length);
     out[out.length - 1] = last;
     return out;
   }
@@ -322,8 +335,8 @@ export function concatUtf8(head: Buffer, text: string, last: number): Buffer {
     slabOffset = 0;
   }
   const start = slabOffset;
-  head.copy(slab, start);
-  const textEnd = start + head.length + slab.write(text, start + head.length, 'utf8');
+  slab.set(head, start);
+  const textEnd = start + head.length + utf8Write.call(slab, text, start + head.length);
   slab[textEnd] = last;
   const end = textEnd + 1;
   // Keep later slices 8-byte aligned, as Node's pool does.
