@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTopic, startTestBroker, type TestBroker } from './test-helpers.js';
-import { produce, startCollector, values, waitFor } from './consumer-test-helpers.js';
+import { produce, startCollector, waitFor } from './consumer-test-helpers.js';
 
 let env: TestBroker;
 let bootstrap: string;
