@@ -18,7 +18,7 @@ import { parseJsonConverterConfig } from './json-converter-config.js';
 import { EnvelopeReader } from './json-envelope-reader.js';
 import { ConnectToJson } from './json-from-connect.js';
 import { objectEnd, PayloadReaders } from './json-payload-reader.js';
-import { concatUtf8, javaDoubleJson, unscaledBase64 } from './json-payload-writer.js';
+import { javaDoubleJson, Out, PayloadWriters, unscaledBytes, writeInteger, writeRecord } from './json-payload-writer.js';
 import { readJson } from './json-reader.js';
 import { JsonToConnect } from './json-to-connect.js';
 
@@ -475,21 +475,63 @@ describe('JsonConverter fast writing gives what ConnectToJson gives', () => {
   });
 
   it('decimal unscaled bytes as BigInteger.toByteArray', () => {
-    const values = [0n, 1n, -1n, 127n, 128n, -128n, -129n, 255n, 256n, 32767n, 32768n, -32769n, 2n ** 47n - 1n, -(2n ** 47n), 2n ** 47n, -(2n ** 47n) - 1n, 10n ** 30n];
-    for (let i = 0; i < 2000; i++) values.push(BigInt(Math.floor((Math.random() - 0.5) * 2 ** (i % 50))));
+    const values = [0n, 1n, -1n, 127n, 128n, -128n, -129n, 255n, 256n, 32767n, 32768n, -32769n, 2n ** 47n - 1n, -(2n ** 47n)];
+    for (let i = 0; i < 2000; i++) values.push(BigInt(Math.floor((Math.random() - 0.5) * 2 ** (i % 48))));
     for (const unscaled of values) {
+      // The byte count; the bytes themselves are checked through the converter's output below.
+      expect(unscaledBytes(Number(unscaled)), String(unscaled)).toBe(new BigDecimal(unscaled, 0).toBytes().length);
+    }
+    const json = converter();
+    for (const unscaled of [...values, 2n ** 47n, -(2n ** 47n) - 1n, 10n ** 30n, -(10n ** 30n)]) {
       const value = new BigDecimal(unscaled, 2);
-      expect(unscaledBase64(unscaled, value), String(unscaled)).toBe(value.toBytes().toString('base64'));
+      expect(json.fromConnectData(TOPIC, null, Decimal.schema(2), value)?.toString(), String(unscaled)).toBe(
+        `{"schema":{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"}},"payload":"${value.toBytes().toString('base64')}"}`,
+      );
     }
   });
 
-  it('output buffers do not overlap', () => {
+  it('integers as String() prints them', () => {
+    const values = [0, -0, 1, -1, 9, 10, 99999999, 100000000, -100000000, 1e15, 2 ** 53 - 1, -(2 ** 53 - 1), 1700000000000, -8.64e15];
+    for (let i = 0; i < 20000; i++) values.push(Math.round((Math.random() - 0.5) * 2 ** (i % 54)));
+    const out = new Out();
+    out.buf = Buffer.alloc(32);
+    for (const value of values) {
+      out.pos = 0;
+      writeInteger(out, value);
+      expect(out.buf.toString('latin1', 0, out.pos), String(value)).toBe(String(value));
+    }
+    const json = converter();
+    for (const value of [1e21, -1e300, 2 ** 53, 2147483648]) {
+      expect(json.fromConnectData(TOPIC, null, Schema.INT32_SCHEMA, value)?.toString()).toBe(`{"schema":{"type":"int32","optional":false},"payload":${String(value)}}`);
+    }
+  });
+
+  it('strings as Jackson escapes them, in UTF-8', () => {
+    const units = [0x00, 0x01, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1f, 0x20, 0x22, 0x2f, 0x41, 0x5c, 0x7e, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x2028, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfeff, 0xfffd, 0xffff];
+    const strings = ['', 'plain', 'héllo', '😀', 'a"b\\c/\n\t\u0001\u007f😀'];
+    for (let i = 0; i < 3000; i++) {
+      strings.push(String.fromCharCode(...Array.from({ length: i % 20 }, () => (Math.random() < 0.5 ? units[Math.floor(Math.random() * units.length)] : Math.floor(Math.random() * 0x10000)))));
+    }
+    const schema = SchemaBuilder.struct().field('s', Schema.STRING_SCHEMA).field('m', SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.STRING_SCHEMA).build()).build();
+    for (const text of strings) expectSameAsGeneric(schema, new Struct(schema).put('s', text).put('m', new Map([[text, text]])));
+  });
+
+  it('records of any size, in buffers that do not overlap', () => {
+    const writers = new PayloadWriters(parseJsonConverterConfig({}), new ConnectToJson(parseJsonConverterConfig({})));
+    const writer = writers.writerFor(Schema.STRING_SCHEMA);
+    if (writer === null) throw new Error('no writer');
     const head = Buffer.from('{"schema":{},"payload":');
-    const outputs = Array.from({ length: 300 }, (_, i) => concatUtf8(head, `"${'é'.repeat(i * 7)}"`, 0x7d));
-    outputs.forEach((bytes, i) => expect(bytes.toString('utf8')).toBe(`{"schema":{},"payload":"${'é'.repeat(i * 7)}"}`));
-    expect(concatUtf8(head, 'x'.repeat(100_000), 0x7d).length).toBe(head.length + 100_001);
+    const texts = Array.from({ length: 400 }, (_, i) => 'é😀x'.repeat((i * 37) % 500));
+    texts.push('x'.repeat(100_000), 'é'.repeat(300_000), 'short');
+    const outputs = texts.map((text) => writeRecord(head, writer, text, 0x7d));
+    outputs.forEach((bytes, i) => expect(bytes?.toString('utf8')).toBe(`{"schema":{},"payload":${quoteJsonForTest(texts[i])}}`));
+    expect(writeRecord(head, writer, 12, 0x7d)).toBeUndefined();
   });
 });
+
+function quoteJsonForTest(text: string): string {
+  return new ConnectToJson(parseJsonConverterConfig({})).value(Schema.STRING_SCHEMA, text);
+}
 
 describe('fastBase64Decode', () => {
   it('decodes as Jackson does', () => {

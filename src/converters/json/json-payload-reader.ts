@@ -59,7 +59,7 @@ const SMALL_DECIMAL = 2; // fraction, no exponent, at most 15 digits: `c.num` is
 const DECIMAL = 3; // longer fraction, no exponent
 const EXPONENT = 4; // with an exponent
 // Exact powers of ten as doubles.
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 const MAX_NUMBER_LENGTH = 1000;
 const MAX_DATE_MILLIS = 8.64e15;
@@ -482,9 +482,11 @@ function smallUnscaled(text: string): number | null {
     bytes += 3;
   }
   // Two's complement: the top bit of the first byte is the sign.
-  const range = 2 ** (8 * bytes);
-  return value >= range / 2 ? value - range : value;
+  return value >= SIGN_BIT[bytes] ? value - 2 * SIGN_BIT[bytes] : value;
 }
+
+// 2^(8n-1) for n bytes.
+const SIGN_BIT = [0, 2 ** 7, 2 ** 15, 2 ** 23, 2 ** 31, 2 ** 39, 2 ** 47];
 
 function base64Value(text: string, index: number): number {
   const code = text.charCodeAt(index);
@@ -636,6 +638,7 @@ function structReader(
   const count = fields.length;
   // Java writes the fields in schema order, compact: `"name":` is the expected next key.
   const expectedKeys = fields.map((field) => `${quoteJson(field.name())}:`);
+  const expectedCodes = expectedKeys.map((key) => Array.from(key, (_, i) => key.charCodeAt(i)));
   const indexByName = new Map(fields.map((field, i) => [field.name(), i]));
   return (c) => {
     const text = c.text;
@@ -655,9 +658,9 @@ function structReader(
       let next = 0;
       for (;;) {
         let index: number | undefined;
-        if (next < count && text.startsWith(expectedKeys[next], c.pos)) {
+        if (next < count && startsWithCodes(text, c.pos, expectedCodes[next])) {
           index = next;
-          c.pos += expectedKeys[next].length;
+          c.pos += expectedCodes[next].length;
           skipWhitespace(c);
         } else {
           if (text.charCodeAt(c.pos) !== 0x22) throw NOT_FAST;
@@ -678,6 +681,13 @@ function structReader(
     }
     return struct;
   };
+}
+
+/** Whether `text` has these char codes at `pos` (cheaper than startsWith with a position). */
+function startsWithCodes(text: string, pos: number, codes: readonly number[]): boolean {
+  const length = codes.length;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(pos + i) !== codes[i]) return false;
+  return true;
 }
 
 /** After an object key: white space, the colon, white space. */
