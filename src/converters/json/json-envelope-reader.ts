@@ -64,7 +64,9 @@ export class EnvelopeReader {
   #read(bytes: Uint8Array): SchemaAndValue | undefined {
     if (!hasPrefix(bytes)) return undefined;
     const cursor = this.#cursor;
-    for (const known of this.#recent) {
+    const recent = this.#recent;
+    for (let i = 0; i < recent.length; i++) {
+      const known = recent[i];
       const end = SCHEMA_START + known.bytes.length;
       if (bytes.length > end && known.bytes.compare(bytes, SCHEMA_START, end) === 0) {
         cursor.text = decodeUtf8(bytes, end);

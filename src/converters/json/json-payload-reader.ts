@@ -183,11 +183,17 @@ function isDelimiter(code: number): boolean {
   return code === 0x2c || code === 0x7d || code === 0x5d || code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-function readLiteral(c: Cursor, literal: string): void {
+function readLiteral(c: Cursor, literal: readonly number[]): void {
   const end = c.pos + literal.length;
-  if (!c.text.startsWith(literal, c.pos) || !isDelimiter(c.text.charCodeAt(end))) throw NOT_FAST;
+  if (!startsWithCodes(c.text, c.pos, literal) || !isDelimiter(c.text.charCodeAt(end))) throw NOT_FAST;
   c.pos = end;
 }
+
+const codesOf = (text: string): readonly number[] => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+const TRUE = codesOf('true');
+const FALSE = codesOf('false');
+const NULL = codesOf('null');
+const PAYLOAD_KEY = codesOf('"payload"');
 
 /** Reads a number token as Jackson would accept it; returns its kind. */
 function scanNumber(c: Cursor): number {
@@ -367,13 +373,13 @@ function booleanReader(onNull: NullHandler): PayloadReader {
   return (c) => {
     switch (c.text.charCodeAt(c.pos)) {
       case 0x74:
-        readLiteral(c, 'true');
+        readLiteral(c, TRUE);
         return true;
       case 0x66:
-        readLiteral(c, 'false');
+        readLiteral(c, FALSE);
         return false;
       case 0x6e:
-        readLiteral(c, 'null');
+        readLiteral(c, NULL);
         return onNull();
       default:
         throw NOT_FAST;
@@ -386,7 +392,7 @@ function numberReader(onNull: NullHandler, convert: (c: Cursor, kind: number) =>
     const code = c.text.charCodeAt(c.pos);
     if ((code >= 0x30 && code <= 0x39) || code === 0x2d) return convert(c, scanNumber(c));
     if (code === 0x6e) {
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     throw NOT_FAST;
@@ -398,7 +404,7 @@ function stringReader(onNull: NullHandler): PayloadReader {
     const code = c.text.charCodeAt(c.pos);
     if (code === 0x22) return readString(c);
     if (code === 0x6e) {
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     throw NOT_FAST;
@@ -410,7 +416,7 @@ function bytesReader(onNull: NullHandler): PayloadReader {
     const code = c.text.charCodeAt(c.pos);
     if (code === 0x22) return fastBase64Decode(readString(c));
     if (code === 0x6e) {
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     throw NOT_FAST;
@@ -439,7 +445,7 @@ function decimalReader(schema: Schema, onNull: NullHandler): PayloadReader | nul
       return kind === BIG ? new BigDecimal(BigInt(text), 0) : BigDecimal.fromString(text);
     }
     if (code === 0x6e) {
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     throw NOT_FAST;
@@ -507,7 +513,7 @@ function dateOrTimeReader(schema: Schema, onNull: NullHandler, toLogical: (schem
       return toLogical(schema, intValue(node));
     }
     if (code === 0x6e) {
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     throw NOT_FAST;
@@ -528,7 +534,7 @@ function timestampReader(schema: Schema, onNull: NullHandler): PayloadReader {
       return ConnectTimestamp.toLogical(schema, longValue(numberNode(c, kind)));
     }
     if (code === 0x6e) {
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     throw NOT_FAST;
@@ -540,7 +546,7 @@ function arrayReader(onNull: NullHandler, element: PayloadReader): PayloadReader
     const code = c.text.charCodeAt(c.pos);
     if (code !== 0x5b) {
       if (code !== 0x6e) throw NOT_FAST;
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     c.pos++;
@@ -566,7 +572,7 @@ function stringMapReader(onNull: NullHandler, values: PayloadReader): PayloadRea
     const code = c.text.charCodeAt(c.pos);
     if (code !== 0x7b) {
       if (code !== 0x6e) throw NOT_FAST;
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     c.pos++;
@@ -594,7 +600,7 @@ function pairMapReader(onNull: NullHandler, keys: PayloadReader, values: Payload
     const code = c.text.charCodeAt(c.pos);
     if (code !== 0x5b) {
       if (code !== 0x6e) throw NOT_FAST;
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     c.pos++;
@@ -638,14 +644,14 @@ function structReader(
   const count = fields.length;
   // Java writes the fields in schema order, compact: `"name":` is the expected next key.
   const expectedKeys = fields.map((field) => `${quoteJson(field.name())}:`);
-  const expectedCodes = expectedKeys.map((key) => Array.from(key, (_, i) => key.charCodeAt(i)));
+  const expectedCodes = expectedKeys.map(codesOf);
   const indexByName = new Map(fields.map((field, i) => [field.name(), i]));
   return (c) => {
     const text = c.text;
     const code = text.charCodeAt(c.pos);
     if (code !== 0x7b) {
       if (code !== 0x6e) throw NOT_FAST;
-      readLiteral(c, 'null');
+      readLiteral(c, NULL);
       return onNull();
     }
     c.pos++;
@@ -717,8 +723,8 @@ export function readPayloadTail(c: Cursor, reader: PayloadReader): unknown {
   if (c.text.charCodeAt(c.pos) !== 0x2c) throw NOT_FAST;
   c.pos++;
   skipWhitespace(c);
-  if (!c.text.startsWith('"payload"', c.pos)) throw NOT_FAST;
-  c.pos += 9;
+  if (!startsWithCodes(c.text, c.pos, PAYLOAD_KEY)) throw NOT_FAST;
+  c.pos += PAYLOAD_KEY.length;
   readColon(c);
   const value = reader(c);
   skipWhitespace(c);
