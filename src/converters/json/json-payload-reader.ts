@@ -646,6 +646,7 @@ function structReader(
   const expectedKeys = fields.map((field) => `${quoteJson(field.name())}:`);
   const expectedCodes = expectedKeys.map(codesOf);
   const indexByName = new Map(fields.map((field, i) => [field.name(), i]));
+  const optional = fields.map((field) => field.schema().isOptional());
   return (c) => {
     const text = c.text;
     const code = text.charCodeAt(c.pos);
@@ -680,10 +681,13 @@ function structReader(
         if (readMemberEnd(c)) break;
       }
     }
+    // A new Struct holds nulls, and put(field, null) on an optional field changes nothing: only
+    // non-null values are put (a null for a required field was refused by its null handler).
     const struct = new Struct(schema);
     for (let i = 0; i < count; i++) {
-      const value = values[i];
-      struct.put(fields[i], value === undefined ? nullHandlers[i]() : value);
+      const value = values[i] === undefined ? nullHandlers[i]() : values[i];
+      if (value !== null) struct.put(fields[i], value);
+      else if (!optional[i]) throw NOT_FAST;
     }
     return struct;
   };
