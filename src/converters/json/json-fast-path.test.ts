@@ -116,6 +116,16 @@ describe('EnvelopeReader', () => {
     expect(reader.read(record('{"id":1,"name":"a"}'))).toBeUndefined();
   });
 
+  it('reads plain Uint8Arrays as well as Buffers', () => {
+    const json = converter();
+    const text = `{"schema":${schemaText},"payload":{"id":7,"name":"é"}}`;
+    for (let i = 0; i < 3; i++) {
+      const padded = Buffer.from(`  ${text}  `);
+      const bytes = new Uint8Array(padded.buffer, padded.byteOffset + 2, padded.length - 4);
+      expect(shape(json.toConnectData(TOPIC, null, bytes).value)).toEqual(shape(losslessRead({}, bytes).value));
+    }
+  });
+
   it('keeps several recent schemas', () => {
     const json = converter();
     const schemas = [1, 2, 3, 4, 5, 6].map((n) => structSchema(fieldSchema('int32', `f${n}`)));

@@ -30,7 +30,9 @@ import { quoteJson } from './json-writer.js';
  * result or the exact error. So for what it accepts this reader must produce exactly what the
  * lossless path produces, and the lossless path must accept it too:
  * - numbers are read from their literal text: integers of up to 15 digits (exact as doubles) by
- *   arithmetic, longer integers and decimals through BigInt / BigDecimal with Jackson's casts;
+ *   arithmetic, plain decimals of up to 15 digits by one exact division (correctly rounded, as
+ *   BigDecimal.doubleValue), longer plain decimals by Number(); other numbers, and any number
+ *   read as an integer type or a Decimal, through BigInt / BigDecimal with Jackson's casts;
  * - strings are sliced between the quotes when they have no escape, decoded otherwise;
  * - struct fields and string-keyed map entries keep "the last value wins", maps come back in Java
  *   HashMap order, nulls and missing fields take the schema default as JsonToConnect does.
