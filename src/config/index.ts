@@ -42,6 +42,7 @@ export { findConfigVariables, isConfigVariableReference, type ConfigVariable } f
 export { isSensitiveConfigKey, maskConfig } from './masking.js';
 export { convertToString, parseType, type ParseOptions } from './parse-type.js';
 export { ParsedConfig } from './parsed-config.js';
+export { withPrefix } from './prefixed.js';
 export { Password } from './password.js';
 export { formatProperties, parseProperties, type PropertiesFormatOptions, type PropertiesParseOptions } from './properties.js';
 export {

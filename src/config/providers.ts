@@ -5,7 +5,7 @@ import type { ConfigProvider, ConfigProviderLookup } from './config-provider.js'
 import { DirectoryConfigProvider } from './directory-config-provider.js';
 import { EnvVarConfigProvider } from './env-var-config-provider.js';
 import { FileConfigProvider } from './file-config-provider.js';
-import { setOwn } from './own-record.js';
+import { withPrefix } from './prefixed.js';
 
 export type { ConfigData, ConfigProvider, ConfigProviderLookup } from './config-provider.js';
 export { resolveConfig, type ResolvedConfig } from './config-transformer.js';
@@ -102,7 +102,7 @@ export class WorkerConfigProviders implements ConfigProviderLookup {
         );
       }
       const provider = factory();
-      await provider.configure(paramsWithPrefix(workerConfig, `${prefix}.param.`));
+      await provider.configure(withPrefix(workerConfig, `${prefix}.param.`));
       providers.set(alias, provider);
     }
     return new WorkerConfigProviders(providers, warnings);
@@ -130,10 +130,3 @@ export class WorkerConfigProviders implements ConfigProviderLookup {
   }
 }
 
-function paramsWithPrefix(config: Readonly<Record<string, string>>, prefix: string): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (key.startsWith(prefix) && key.length > prefix.length) setOwn(params, key.slice(prefix.length), value);
-  }
-  return params;
-}

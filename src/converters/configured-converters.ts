@@ -1,3 +1,4 @@
+import { withPrefix } from '../config/prefixed.js';
 import type { Converter, ConverterConfigs, HeaderConverter } from './converter.js';
 import { ConverterConfigException } from './converter-config.js';
 import { converterRegistry } from './builtin-converters.js';
@@ -17,21 +18,14 @@ export interface ConfiguredConverters {
 
 type Config = Readonly<Record<string, string>>;
 
-/** Settings under `prefix.`, with the prefix removed (AbstractConfig.originalsWithPrefix). */
-export function settingsWithPrefix(config: Config, prefix: string): Record<string, string> {
-  const settings: Record<string, string> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (key.startsWith(prefix) && key.length > prefix.length) settings[key.slice(prefix.length)] = value;
-  }
-  return settings;
-}
+export { withPrefix as settingsWithPrefix } from '../config/prefixed.js';
 
 /** The key or value converter a config defines, configured with its prefixed settings; null if the class key is absent. */
 export function newConverter(config: Config, classKey: typeof KEY_CONVERTER_CONFIG | typeof VALUE_CONVERTER_CONFIG, registry: ConverterRegistry = converterRegistry): Converter | null {
   const className = config[classKey];
   if (className === undefined) return null;
   const converter = registry.newConverter(className);
-  converter.configure(settingsWithPrefix(config, `${classKey}.`) as ConverterConfigs, classKey === KEY_CONVERTER_CONFIG);
+  converter.configure(withPrefix(config, `${classKey}.`) as ConverterConfigs, classKey === KEY_CONVERTER_CONFIG);
   return converter;
 }
 
@@ -40,7 +34,7 @@ export function newHeaderConverter(config: Config, registry: ConverterRegistry =
   const className = config[HEADER_CONVERTER_CONFIG];
   if (className === undefined) return null;
   const converter = registry.newHeaderConverter(className);
-  converter.configure({ ...settingsWithPrefix(config, `${HEADER_CONVERTER_CONFIG}.`), 'converter.type': 'header' });
+  converter.configure({ ...withPrefix(config, `${HEADER_CONVERTER_CONFIG}.`), 'converter.type': 'header' });
   return converter;
 }
 

@@ -4,7 +4,7 @@
  * `*.override.*` keys as the override policy allows.
  */
 import { BadRequestError } from './errors.js';
-import { withPrefix } from './kafka-clients.js';
+import { withPrefix } from '../config/prefixed.js';
 import type { OverridePolicy } from './worker-config.js';
 
 export type ClientKind = 'producer' | 'consumer' | 'admin';

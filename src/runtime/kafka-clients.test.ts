@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Kafka, type EachMessagePayload } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { startBroker } from '../broker/broker.js';
-import { consumerConfig, kafkaConfig, producerSettings, loadKafkaJs, withPrefix } from './kafka-clients.js';
+import { withPrefix } from '../config/prefixed.js';
+import { consumerConfig, kafkaConfig, producerSettings, loadKafkaJs } from './kafka-clients.js';
 
 describe('Java client configs to kafkajs', () => {
   it('maps bootstrap servers, client id and SASL/SSL settings', () => {

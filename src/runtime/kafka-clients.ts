@@ -11,12 +11,6 @@ import { ConnectError } from './errors.js';
 
 export type ClientProps = Readonly<Record<string, string>>;
 
-/** Picks `prefix*` keys with the prefix removed (e.g. `producer.`, `consumer.override.`). */
-export function withPrefix(props: ClientProps, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(props)) if (k.startsWith(prefix) && k.length > prefix.length) out[k.slice(prefix.length)] = v;
-  return out;
-}
 
 export function kafkaConfig(props: ClientProps, clientId: string): KafkaConfig {
   const brokers = (props['bootstrap.servers'] ?? 'localhost:9092')

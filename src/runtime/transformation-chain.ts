@@ -5,7 +5,7 @@
 import type { Predicate, Transformation } from '../connect/transformation.js';
 import type { ConnectRecord } from '../data/index.js';
 import { ConnectError } from './errors.js';
-import { withPrefix } from './kafka-clients.js';
+import { withPrefix } from '../config/prefixed.js';
 import type { Plugins } from './plugins.js';
 
 export interface TransformationStage {
