@@ -3,12 +3,14 @@ import { javaDateToString } from './java-date-format.js';
 import { formatJavaDouble, formatJavaFloat } from './java-number-format.js';
 import { Schema } from './schema.js';
 import { isSchemalessDouble } from './schemaless-doubles.js';
+import { isSqlTemporal } from './sql-temporal.js';
 import { Struct } from './struct.js';
 import { isMapLike, mapEntries } from './value-equality.js';
 
 /**
  * A Connect value as Java's toString() prints it (what StringConverter writes and Struct.toString
- * shows): lists `[a, b]`, maps `{k=v, k2=v2}`, structs `Struct{a=1}`, dates like java.util.Date.
+ * shows): lists `[a, b]`, maps `{k=v, k2=v2}`, structs `Struct{a=1}`, dates like java.util.Date
+ * (or java.sql.Timestamp/Date/Time for the classes of sql-temporal.ts).
  * JS numbers do not say whether they are floats, doubles or ints, so the schema decides
  * (FLOAT32 → `1.0` as a Java float, FLOAT64 → `1.0`, INT* → `1`); without a schema an integral
  * number prints as an integer and any other as a Java double.
@@ -30,7 +32,7 @@ export function javaToString(value: unknown, schema?: Schema | null): string {
   }
   if (value instanceof Struct) return value.toString();
   if (value instanceof BigDecimal) return value.toString();
-  if (value instanceof Date) return javaDateToString(value);
+  if (value instanceof Date) return isSqlTemporal(value) ? value.toString() : javaDateToString(value);
   if (value instanceof Uint8Array) return `[B@${(javaBytesHashCode(value) >>> 0).toString(16)}`;
   if (Array.isArray(value)) {
     const elementSchema = containerSchema(schema, 'value');
