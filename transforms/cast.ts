@@ -19,6 +19,7 @@ import {
   isSchemalessDouble,
   markSchemalessDouble,
   type ConnectRecord,
+  type Field,
   type Schema,
   type SchemaType,
 } from '../src/data/index.js';
@@ -43,6 +44,7 @@ import {
   orderLikeJavaHashMapOf,
   parseJavaDouble,
   parseJavaFloat,
+  parseJavaInt,
   parseJavaInteger,
   requireMap,
   requireStruct,
@@ -59,6 +61,8 @@ export type CastTarget = 'INT8' | 'INT16' | 'INT32' | 'INT64' | 'FLOAT32' | 'FLO
 
 const SUPPORTED_INPUT_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES'];
 const SUPPORTED_OUTPUT_TYPES: readonly CastTarget[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING'];
+const INPUT_TYPES: ReadonlySet<SchemaType> = new Set(SUPPORTED_INPUT_TYPES);
+const OUTPUT_TYPES: ReadonlySet<SchemaType> = new Set(SUPPORTED_OUTPUT_TYPES);
 const ALL_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES', 'ARRAY', 'MAP', 'STRUCT'];
 
 /** A parsed `spec`: per-field targets, or one target for the whole key/value. */
@@ -206,11 +210,11 @@ function castTo(target: CastTarget, value: JavaValue): unknown {
     case 'string':
       switch (target) {
         case 'INT8':
-          return Number(parseJavaInteger(value.value, 8));
+          return parseJavaInt(value.value, 8);
         case 'INT16':
-          return Number(parseJavaInteger(value.value, 16));
+          return parseJavaInt(value.value, 16);
         case 'INT32':
-          return Number(parseJavaInteger(value.value, 32));
+          return parseJavaInt(value.value, 32);
         case 'INT64':
           return parseJavaInteger(value.value, 64);
         case 'FLOAT32':
@@ -225,6 +229,33 @@ function castTo(target: CastTarget, value: JavaValue): unknown {
       break;
   }
   throw unexpectedType(value);
+}
+
+function isInt32(value: number): boolean {
+  return (value | 0) === value;
+}
+
+/** castTo for a Byte, Short or Integer value, without going through a Java Long. */
+function castInt32To(target: CastTarget, int32: number): unknown {
+  const value = int32 | 0; // -0 is the integer 0
+  switch (target) {
+    case 'INT8':
+      return (value << 24) >> 24;
+    case 'INT16':
+      return (value << 16) >> 16;
+    case 'INT32':
+      return value;
+    case 'INT64':
+      return BigInt(value);
+    case 'FLOAT32':
+      return Math.fround(value);
+    case 'FLOAT64':
+      return value;
+    case 'BOOLEAN':
+      return value !== 0;
+    case 'STRING':
+      return String(value);
+  }
 }
 
 function castToString(value: JavaValue): string {
@@ -256,16 +287,23 @@ function castValueToType(schema: Schema | null, value: unknown, target: SchemaTy
   if (inferredType === null) {
     throw new DataException(`Cast transformation was passed a value of type class ${javaClassName(value)} which is not supported by Connect's data API`);
   }
-  if (!SUPPORTED_INPUT_TYPES.includes(inferredType)) {
+  if (!INPUT_TYPES.has(inferredType)) {
     throw new DataException(`Cast transformation does not support casting from ${inferredType}; supported types are [${SUPPORTED_INPUT_TYPES.join(', ')}]`);
   }
   // Date/Time/Timestamp cast from their raw int/long; Decimal stays a BigDecimal, which Java treats as a Number.
-  const encoded =
-    schema !== null && schema.name() !== null && schema.name() !== DECIMAL_LOGICAL_NAME && target !== 'STRING' ? encodeLogicalValue(schema, value) : value;
+  const name = schema === null ? null : schema.name();
+  const encoded = schema !== null && name !== null && name !== DECIMAL_LOGICAL_NAME && target !== 'STRING' ? encodeLogicalValue(schema, value) : value;
   const encodedType = encoded === value ? inferredType : schemalessTypeOf(encoded) ?? inferredType;
-  const castTarget = SUPPORTED_OUTPUT_TYPES.find((t) => t === target);
-  if (castTarget === undefined) throw new DataException(`${target} is not supported in the Cast transformation.`);
+  if (!OUTPUT_TYPES.has(target)) throw new DataException(`${target} is not supported in the Cast transformation.`);
+  const castTarget = target as CastTarget;
   try {
+    // The common casts, without the Java-object detour of castTo.
+    if (typeof encoded === 'string' && (castTarget === 'INT32' || castTarget === 'INT16' || castTarget === 'INT8')) {
+      return parseJavaInt(encoded, castTarget === 'INT32' ? 32 : castTarget === 'INT16' ? 16 : 8);
+    }
+    if (typeof encoded === 'number' && (encodedType === 'INT8' || encodedType === 'INT16' || encodedType === 'INT32') && isInt32(encoded)) {
+      return castInt32To(castTarget, encoded);
+    }
     return castTo(castTarget, asJavaValue(encoded, encodedType));
   } catch (error) {
     if (error instanceof NumberFormatError) {
@@ -279,13 +317,20 @@ function builderFor(type: CastTarget): SchemaBuilder {
   return SchemaBuilder.type(type);
 }
 
+/** The cast schema of an input schema, and per input field (by index) its updated field and cast target. */
+interface CastPlan {
+  readonly schema: Schema;
+  readonly fields: readonly Field[];
+  readonly targets: ReadonlyArray<CastTarget | undefined>;
+}
+
 export class Cast implements Transformation {
   readonly #side: KeyOrValue;
   #spec: CastSpec = { fields: new Map(), wholeValue: null };
   // Kafka's HashMap of casts: schemaless, missing fields are added in its iteration order.
   #fieldsInJavaOrder: ReadonlyArray<[string, CastTarget]> = [];
   #replaceNullWithDefault = true;
-  #schemaUpdateCache = new SchemaCache<Schema>();
+  #schemaUpdateCache = new SchemaCache<CastPlan>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -300,7 +345,7 @@ export class Cast implements Transformation {
     this.#spec = parseCastSpec(config.requireList(SPEC_CONFIG));
     this.#fieldsInJavaOrder = orderLikeJavaHashMapOf([...this.#spec.fields], JavaHashMapCapacity.DEFAULT).map(([field, target]) => [String(field), target]);
     this.#replaceNullWithDefault = config.requireBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
-    this.#schemaUpdateCache = new SchemaCache<Schema>();
+    this.#schemaUpdateCache = new SchemaCache<CastPlan>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
@@ -330,11 +375,24 @@ export class Cast implements Transformation {
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const valueSchema = this.#side.schema(record);
     if (valueSchema === null) throw new DataException('Schema required for [cast types]');
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(valueSchema, (schema) => this.#buildSchema(schema));
+    const plan = this.#schemaUpdateCache.computeIfAbsent(valueSchema, (schema) => this.#makePlan(schema));
+    const updatedSchema = plan.schema;
     const whole = this.#spec.wholeValue;
     if (whole !== null) return this.#side.newRecord(record, updatedSchema, castValueToType(valueSchema, this.#side.value(record), whole));
     const value = requireStruct(this.#side.value(record), PURPOSE);
     const updated = new Struct(updatedSchema);
+    if (value.schema() === valueSchema) {
+      // The plan's fields line up with the struct's (its schema equals valueSchema).
+      const fields = valueSchema.fields();
+      const withDefault = this.#replaceNullWithDefault;
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i];
+        const target = plan.targets[i];
+        if (target === undefined) updated.copyFrom(value, field, plan.fields[i], withDefault);
+        else updated.put(plan.fields[i], castValueToType(field.schema(), fieldValue(value, field, withDefault), target));
+      }
+      return this.#side.newRecord(record, updatedSchema, updated);
+    }
     for (const field of value.schema().fields()) {
       const original = fieldValue(value, field, this.#replaceNullWithDefault);
       const target = this.#spec.fields.get(field.name());
@@ -343,6 +401,17 @@ export class Cast implements Transformation {
       updated.put(updatedField, target === undefined ? original : castValueToType(field.schema(), original, target));
     }
     return this.#side.newRecord(record, updatedSchema, updated);
+  }
+
+  #makePlan(valueSchema: Schema): CastPlan {
+    const schema = this.#buildSchema(valueSchema);
+    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, fields: [], targets: [] };
+    const fields = valueSchema.fields().map((field) => {
+      const updatedField = schema.field(field.name());
+      if (updatedField === null) throw new DataException(`${field.name()} is not a valid field name`);
+      return updatedField;
+    });
+    return { schema, fields, targets: valueSchema.fields().map((field) => this.#spec.fields.get(field.name())) };
   }
 
   #buildSchema(valueSchema: Schema): Schema {

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
 import { SchemaCache, SimpleConfig, describeKeyAndValue, type KeyOrValue, type TransformDescriptor } from './util/index.js';
 
 const FIELD_CONFIG = 'field';
@@ -18,10 +18,16 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef().define({
   documentation: 'Field name for the single field that will be created in the resulting Struct or Map.',
 });
 
+/** The wrapping schema for an input schema, and its one field. */
+interface Hoisted {
+  readonly schema: Schema;
+  readonly field: Field;
+}
+
 export class HoistField implements Transformation {
   readonly #side: KeyOrValue;
   #fieldName = '';
-  #schemaUpdateCache = new SchemaCache<Schema>();
+  #schemaUpdateCache = new SchemaCache<Hoisted>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -33,17 +39,18 @@ export class HoistField implements Transformation {
 
   configure(props: Record<string, string>): void {
     this.#fieldName = new SimpleConfig(CONFIG_DEF, props).requireString(FIELD_CONFIG);
-    this.#schemaUpdateCache = new SchemaCache<Schema>();
+    this.#schemaUpdateCache = new SchemaCache<Hoisted>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
     const schema = this.#side.schema(record);
     const value = this.#side.value(record);
     if (schema === null) return this.#side.newRecord(record, null, new Map([[this.#fieldName, value]]));
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, (original) =>
-      SchemaBuilder.struct().field(this.#fieldName, original).build(),
-    );
-    return this.#side.newRecord(record, updatedSchema, new Struct(updatedSchema).put(this.#fieldName, value));
+    const hoisted = this.#schemaUpdateCache.computeIfAbsent(schema, (original) => {
+      const updatedSchema = SchemaBuilder.struct().field(this.#fieldName, original).build();
+      return { schema: updatedSchema, field: updatedSchema.fields()[0] };
+    });
+    return this.#side.newRecord(record, hoisted.schema, new Struct(hoisted.schema).put(hoisted.field, value));
   }
 
   close(): void {

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, type ConfigKeyDefinition } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { ConnectTimestamp, Schema, SchemaBuilder, Struct, type ConnectRecord } from '../src/data/index.js';
+import { ConnectTimestamp, DataException, Schema, SchemaBuilder, Struct, type ConnectRecord, type Field } from '../src/data/index.js';
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -16,7 +16,6 @@ import {
   copySchemaBasics,
   copyToMap,
   describeKeyAndValue,
-  fieldValue,
   JavaHashMapCapacity,
   mapSize,
   requireMap,
@@ -73,11 +72,23 @@ interface Insertions {
   readonly staticValue: string | null;
 }
 
+/** The updated schema for an input schema, with its fields resolved once. */
+interface UpdatePlan {
+  readonly schema: Schema;
+  /** Each input field and the updated schema's field of that name. */
+  readonly copies: ReadonlyArray<readonly [Field, Field]>;
+  readonly topic: Field | null;
+  readonly partition: Field | null;
+  readonly offset: Field | null;
+  readonly timestamp: Field | null;
+  readonly staticField: Field | null;
+}
+
 export class InsertField implements Transformation {
   readonly #side: KeyOrValue;
   #insertions: Insertions | null = null;
   #replaceNullWithDefault = true;
-  #schemaUpdateCache = new SchemaCache<Schema>();
+  #schemaUpdateCache = new SchemaCache<UpdatePlan>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -106,7 +117,7 @@ export class InsertField implements Transformation {
       throw ConfigException.invalidValue(STATIC_VALUE, null, `No value specified for static field: ${staticField.name}`);
     }
     this.#insertions = insertions;
-    this.#schemaUpdateCache = new SchemaCache<Schema>();
+    this.#schemaUpdateCache = new SchemaCache<UpdatePlan>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
@@ -137,17 +148,38 @@ export class InsertField implements Transformation {
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const insertions = this.#configured();
     const value = requireStruct(this.#side.value(record), PURPOSE);
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makeUpdatedSchema(schema));
-    const updated = new Struct(updatedSchema);
-    for (const field of value.schema().fields()) updated.put(field.name(), fieldValue(value, field, this.#replaceNullWithDefault));
+    const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makePlan(schema));
+    const updated = new Struct(plan.schema);
+    const withDefault = this.#replaceNullWithDefault;
+    for (const [from, to] of plan.copies) updated.copyFrom(value, from, to, withDefault);
     const partition = record.kafkaPartition();
     const timestamp = record.timestamp();
-    if (insertions.topic !== null) updated.put(insertions.topic.name, record.topic());
-    if (insertions.partition !== null && partition !== null) updated.put(insertions.partition.name, partition);
-    if (insertions.offset !== null) updated.put(insertions.offset.name, requireSinkRecord(record, PURPOSE).kafkaOffset());
-    if (insertions.timestamp !== null && timestamp !== null) updated.put(insertions.timestamp.name, new Date(timestamp));
-    if (insertions.staticField !== null && insertions.staticValue !== null) updated.put(insertions.staticField.name, insertions.staticValue);
-    return this.#side.newRecord(record, updatedSchema, updated);
+    if (plan.topic !== null) updated.put(plan.topic, record.topic());
+    if (plan.partition !== null && partition !== null) updated.put(plan.partition, partition);
+    if (plan.offset !== null) updated.put(plan.offset, requireSinkRecord(record, PURPOSE).kafkaOffset());
+    if (plan.timestamp !== null && timestamp !== null) updated.put(plan.timestamp, new Date(timestamp));
+    if (plan.staticField !== null && insertions.staticValue !== null) updated.put(plan.staticField, insertions.staticValue);
+    return this.#side.newRecord(record, plan.schema, updated);
+  }
+
+  #makePlan(schema: Schema): UpdatePlan {
+    const insertions = this.#configured();
+    const updatedSchema = this.#makeUpdatedSchema(schema);
+    const field = (name: string): Field => {
+      const found = updatedSchema.field(name);
+      if (found === null) throw new DataException(`${name} is not a valid field name`);
+      return found;
+    };
+    const inserted = (spec: InsertionSpec | null): Field | null => (spec === null ? null : field(spec.name));
+    return {
+      schema: updatedSchema,
+      copies: schema.fields().map((from) => [from, field(from.name())] as const),
+      topic: inserted(insertions.topic),
+      partition: inserted(insertions.partition),
+      offset: inserted(insertions.offset),
+      timestamp: inserted(insertions.timestamp),
+      staticField: inserted(insertions.staticField),
+    };
   }
 
   #makeUpdatedSchema(schema: Schema): Schema {

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator, type ParsedValue } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { DataException, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
@@ -104,11 +104,18 @@ interface Selection {
   readonly reverseRenames: ReadonlyMap<string, string>;
 }
 
+/** The updated schema for an input schema, and where each of its fields comes from. */
+interface UpdatePlan {
+  readonly schema: Schema;
+  /** The input field and the updated schema's field it becomes, in the updated schema's order. */
+  readonly copies: ReadonlyArray<readonly [Field, Field]>;
+}
+
 export class ReplaceField implements Transformation {
   readonly #side: KeyOrValue;
   #selection: Selection = { exclude: new Set(), include: new Set(), renames: new Map(), reverseRenames: new Map() };
   #replaceNullWithDefault = true;
-  #schemaUpdateCache = new SchemaCache<Schema>();
+  #schemaUpdateCache = new SchemaCache<UpdatePlan>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -128,7 +135,7 @@ export class ReplaceField implements Transformation {
       reverseRenames: new Map([...renames].map(([from, to]) => [to, from])),
     };
     this.#replaceNullWithDefault = config.requireBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
-    this.#schemaUpdateCache = new SchemaCache<Schema>();
+    this.#schemaUpdateCache = new SchemaCache<UpdatePlan>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
@@ -169,13 +176,22 @@ export class ReplaceField implements Transformation {
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(this.#side.value(record), PURPOSE);
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makeUpdatedSchema(schema));
-    const updated = new Struct(updatedSchema);
-    for (const field of updatedSchema.fields()) {
-      const original = this.#reverseRenamed(field.name());
-      updated.put(field.name(), this.#replaceNullWithDefault ? value.get(original) : value.getWithoutDefault(original));
-    }
-    return this.#side.newRecord(record, updatedSchema, updated);
+    const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makePlan(schema));
+    const updated = new Struct(plan.schema);
+    const withDefault = this.#replaceNullWithDefault;
+    for (const [from, to] of plan.copies) updated.copyFrom(value, from, to, withDefault);
+    return this.#side.newRecord(record, plan.schema, updated);
+  }
+
+  #makePlan(schema: Schema): UpdatePlan {
+    const updatedSchema = this.#makeUpdatedSchema(schema);
+    const copies = updatedSchema.fields().map((to) => {
+      const original = this.#reverseRenamed(to.name());
+      const from = schema.field(original);
+      if (from === null) throw new DataException(`${original} is not a valid field name`);
+      return [from, to] as const;
+    });
+    return { schema: updatedSchema, copies };
   }
 
   #makeUpdatedSchema(schema: Schema): Schema {

@@ -10,10 +10,10 @@ import { ConnectSchema, Struct, type ConnectRecord, type Schema } from '../src/d
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
+  SchemaCache,
   SimpleConfig,
   describeKeyAndValue,
   encodeLogicalValue,
-  fieldValue,
   isLogicalSchema,
   requireSchema,
   type KeyOrValue,
@@ -33,6 +33,8 @@ export class SetSchemaMetadata implements Transformation {
   #schemaName: string | null = null;
   #schemaVersion: number | null = null;
   #replaceNullWithDefault = true;
+  // Kafka builds the new schema for every record; one per input schema gives equal schemas.
+  #schemaUpdateCache = new SchemaCache<Schema>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -48,6 +50,7 @@ export class SetSchemaMetadata implements Transformation {
     this.#schemaVersion = config.getInt(SCHEMA_VERSION);
     this.#replaceNullWithDefault = config.requireBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
     if (this.#schemaName === null && this.#schemaVersion === null) throw new ConfigException('Neither schema name nor version configured');
+    this.#schemaUpdateCache = new SchemaCache<Schema>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
@@ -55,8 +58,17 @@ export class SetSchemaMetadata implements Transformation {
     const original = this.#side.schema(record);
     if (value === null && original === null) return record;
     const schema = requireSchema(original, 'updating schema metadata');
+    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, (input) => this.#makeUpdatedSchema(input));
+    return this.#side.newRecord(record, updatedSchema, this.updateSchemaIn(value, schema, updatedSchema));
+  }
+
+  close(): void {
+    this.#schemaUpdateCache.clear();
+  }
+
+  #makeUpdatedSchema(schema: Schema): Schema {
     const type = schema.type();
-    const updatedSchema = new ConnectSchema({
+    return new ConnectSchema({
       type,
       optional: schema.isOptional(),
       defaultValue: schema.defaultValue(),
@@ -70,10 +82,7 @@ export class SetSchemaMetadata implements Transformation {
       keySchema: type === 'MAP' ? schema.keySchema() : null,
       valueSchema: type === 'MAP' || type === 'ARRAY' ? schema.valueSchema() : null,
     });
-    return this.#side.newRecord(record, updatedSchema, this.updateSchemaIn(value, schema, updatedSchema));
   }
-
-  close(): void {}
 
   /**
    * The value re-pointed at `updatedSchema`: a Struct is copied onto it (same fields). A renamed
@@ -83,7 +92,7 @@ export class SetSchemaMetadata implements Transformation {
   updateSchemaIn(value: unknown, originalSchema: Schema, updatedSchema: Schema): unknown {
     if (value instanceof Struct) {
       const updated = new Struct(updatedSchema);
-      for (const field of updatedSchema.fields()) updated.put(field, fieldValue(value, field, this.#replaceNullWithDefault));
+      for (const field of updatedSchema.fields()) updated.copyFrom(value, field, field, this.#replaceNullWithDefault);
       return updated;
     }
     if (isLogicalSchema(originalSchema) && updatedSchema.name() !== originalSchema.name()) return encodeLogicalValue(originalSchema, value);

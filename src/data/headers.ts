@@ -67,6 +67,9 @@ export type HeaderTransform = (header: ConnectHeader) => ConnectHeader | null;
 /** The ordered, multi-valued headers of a Connect record (ConnectHeaders). */
 export class ConnectHeaders implements Iterable<ConnectHeader> {
   #headers: ConnectHeader[];
+  // Copy on write: duplicate() shares the array (transforms copy every record's headers, and few
+  // change them); whoever changes a shared array in place copies it first.
+  #shared = false;
 
   constructor(original?: Iterable<ConnectHeader> | null) {
     this.#headers = original === undefined || original === null ? [] : [...original];
@@ -82,6 +85,7 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
 
   clear(): this {
     this.#headers = [];
+    this.#shared = false;
     return this;
   }
 
@@ -92,6 +96,10 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
   /** Adds a header object as is. */
   addHeader(header: ConnectHeader): this {
     if (header === null || header === undefined) throw new TypeError('Unable to add a null header.');
+    if (this.#shared) {
+      this.#headers = [...this.#headers];
+      this.#shared = false;
+    }
     this.#headers.push(header);
     return this;
   }
@@ -199,6 +207,7 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
   remove(key: string): this {
     checkKey(key);
     this.#headers = this.#headers.filter((header) => header.key() !== key);
+    this.#shared = false;
     return this;
   }
 
@@ -215,6 +224,7 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
       kept.push(header);
     }
     this.#headers = kept.reverse();
+    this.#shared = false;
     return this;
   }
 
@@ -235,11 +245,16 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
       if (updated !== null) result.push(updated);
     }
     this.#headers = result;
+    this.#shared = false;
     return this;
   }
 
   duplicate(): ConnectHeaders {
-    return new ConnectHeaders(this.#headers);
+    const copy = new ConnectHeaders();
+    copy.#headers = this.#headers;
+    copy.#shared = true;
+    this.#shared = true;
+    return copy;
   }
 
   equals(other: unknown): boolean {

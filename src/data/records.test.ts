@@ -28,6 +28,20 @@ describe('SourceRecord', () => {
     expect(record.headers().size()).toBe(1);
   });
 
+  it('copies headers on write: a record and its copies never see each other\'s header changes', () => {
+    const copy = record.newRecord('other', null, null, null, Schema.STRING_SCHEMA, 'x', 1);
+    const copyOfCopy = copy.newRecord('third', null, null, null, Schema.STRING_SCHEMA, 'y', 2);
+    copyOfCopy.headers().addString('a', '1');
+    copy.headers().remove('h');
+    expect([...record.headers()].map((h) => h.key())).toEqual(['h']);
+    expect([...copy.headers()].map((h) => h.key())).toEqual([]);
+    expect([...copyOfCopy.headers()].map((h) => h.key())).toEqual(['h', 'a']);
+    const fresh = record.newRecord('other', null, null, null, Schema.STRING_SCHEMA, 'x', 1);
+    record.headers().addString('late', '1');
+    expect([...fresh.headers()].map((h) => h.key())).toEqual(['h']);
+    record.headers().remove('late');
+  });
+
   it('compares by content', () => {
     const same = record.newRecord('lines', null, null, null, Schema.STRING_SCHEMA, 'hello', 1700000000000);
     expect(same.equals(record)).toBe(true);

@@ -98,6 +98,37 @@ describe('Struct', () => {
   });
 });
 
+describe('Struct.copyFrom', () => {
+  const tags = SchemaBuilder.array(Schema.STRING_SCHEMA).build();
+  const source = SchemaBuilder.struct().field('ID', Schema.INT64_SCHEMA).field('AGE', person.field('AGE')!.schema()).field('TAGS', tags).build();
+  const sameSchemas = SchemaBuilder.struct().field('id', Schema.INT64_SCHEMA).field('age', person.field('AGE')!.schema()).field('tags', tags).build();
+  const f = (schema: Schema, name: string) => schema.field(name)!;
+
+  it('gives what put(get(field)) gives, defaults included', () => {
+    const from = new Struct(source).put('ID', 7n).put('TAGS', ['a']);
+    const copy = new Struct(sameSchemas);
+    copy.copyFrom(from, f(source, 'ID'), f(sameSchemas, 'id')).copyFrom(from, f(source, 'AGE'), f(sameSchemas, 'age')).copyFrom(from, f(source, 'TAGS'), f(sameSchemas, 'tags'));
+    expect(copy.toString()).toBe('Struct{id=7,age=18,tags=[a]}');
+    expect(new Struct(sameSchemas).copyFrom(from, f(source, 'AGE'), f(sameSchemas, 'age'), false).getWithoutDefault('age')).toBeNull();
+  });
+
+  it('validates as put does where the value could be wrong for the target', () => {
+    const from = new Struct(source).put('ID', 7n);
+    // An unset required field.
+    expect(() => new Struct(sameSchemas).copyFrom(new Struct(source), f(source, 'ID'), f(sameSchemas, 'id'))).toThrow(
+      'Invalid value: null used for required field: "id", schema type: INT64',
+    );
+    // Another target schema.
+    const int32 = SchemaBuilder.struct().field('id', Schema.INT32_SCHEMA).build();
+    expect(() => new Struct(int32).copyFrom(from, f(source, 'ID'), f(int32, 'id'))).toThrow('Invalid Java object for schema with type INT32: bigint 7 for field: "id"');
+    // A container changed since it was put.
+    const list: unknown[] = ['a'];
+    const withList = new Struct(source).put('ID', 1n).put('TAGS', list);
+    list.push(5);
+    expect(() => new Struct(sameSchemas).copyFrom(withList, f(source, 'TAGS'), f(sameSchemas, 'tags'))).toThrow(DataException);
+  });
+});
+
 describe('SchemaBuilder and Schema', () => {
   it('builds schemas that compare by content', () => {
     const a = SchemaBuilder.struct().name('x').field('id', Schema.INT64_SCHEMA).optional().build();

@@ -1,3 +1,4 @@
+import { BigDecimal } from './big-decimal.js';
 import { DataException } from './errors.js';
 import { javaToString } from './java-text.js';
 import { schemaEquals, type Field, type Schema, type SchemaType } from './schema.js';
@@ -15,7 +16,7 @@ export class Struct {
   constructor(schema: Schema) {
     if (schema.type() !== 'STRUCT') throw new DataException(`Not a struct schema: ${schema.toString()}`);
     this.#schema = schema;
-    this.#values = new Array<unknown>(schema.fields().length).fill(null);
+    this.#values = nulls(schema.fields().length);
   }
 
   schema(): Schema {
@@ -91,6 +92,26 @@ export class Struct {
     return this;
   }
 
+  /**
+   * Sets field `to` to the value of `from`'s field `fromField` (by its index; `get` semantics, or
+   * `getWithoutDefault` when `withDefault` is false): what transforms do to carry a field over
+   * into a rebuilt Struct, with the result put would give. A stored value was checked against
+   * `from`'s field schema when it was put; when `to` has that very schema object and the value
+   * cannot have changed since (a scalar, Date, BigDecimal or bytes; not an array, map or struct,
+   * whose contents may have), the check is not repeated. Everything else is validated as by put.
+   */
+  copyFrom(from: Struct, fromField: Field, to: Field, withDefault = true): this {
+    const index = fromField.index();
+    const stored = from.#values[index];
+    // The schema the value was checked against: `fromField` may be the field of an equal schema
+    // object (transforms cache their plans by schema equality), not of `from`'s own.
+    if (stored !== null && stored !== undefined && from.#schema.fields()[index]?.schema() === to.schema() && isSettled(stored)) {
+      this.#values[to.index()] = stored;
+      return this;
+    }
+    return this.put(to, stored === null && withDefault ? fromField.schema().defaultValue() : stored);
+  }
+
   /** Checks every field: required fields without a default must be set. */
   validate(): void {
     for (const field of this.#schema.fields()) {
@@ -132,4 +153,16 @@ export class Struct {
     if (field.schema().type() !== type) throw new DataException(`Field '${fieldName}' is not of type ${type}`);
     return this.#values[field.index()];
   }
+}
+
+/** Values whose validity against a schema cannot change after they were checked. */
+function isSettled(value: unknown): boolean {
+  return typeof value !== 'object' || value instanceof Date || value instanceof BigDecimal || value instanceof Uint8Array;
+}
+
+// A packed array of nulls: cheaper to make for a few fields than Array(n).fill(null), and faster to use.
+function nulls(count: number): unknown[] {
+  const values: unknown[] = [];
+  for (let i = 0; i < count; i++) values.push(null);
+  return values;
 }

@@ -42,7 +42,18 @@ const LOGICAL_CHECKS: ReadonlyMap<string, (value: unknown) => boolean> = new Map
  * representation), nulls only where optional, and containers recursively. Throws DataException.
  */
 export function validateValue(schema: Schema, value: unknown, fieldName?: string | null): void {
+  // Most values are non-null scalars that fit: checked without building the error location.
+  if (value !== null && value !== undefined && isValidScalar(schema, value)) return;
   validateAt(schema, value ?? null, fieldName === undefined || fieldName === null ? 'value' : `field: "${fieldName}"`);
+}
+
+/** Whether a non-null value fits a schema that is not a container (validateAt has nothing more to check then). */
+function isValidScalar(schema: Schema, value: unknown): boolean {
+  const type = schema.type();
+  if (type === 'STRUCT' || type === 'ARRAY' || type === 'MAP') return false;
+  const name = schema.name();
+  const check = (name !== null ? LOGICAL_CHECKS.get(name) : undefined) ?? TYPE_CHECKS[type];
+  return check(value);
 }
 
 function validateAt(schema: Schema, value: unknown, location: string): void {

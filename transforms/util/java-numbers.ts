@@ -48,6 +48,28 @@ export function parseJavaInteger(text: string, bits: 8 | 16 | 32 | 64): bigint {
   return value;
 }
 
+/** Byte/Short/Integer.parseXxx(text) as a number: short digit strings without BigInt, the rest as parseJavaInteger. */
+export function parseJavaInt(text: string, bits: 8 | 16 | 32): number {
+  const length = text.length;
+  const first = text.charCodeAt(0);
+  const negative = first === 0x2d;
+  let i = negative || first === 0x2b ? 1 : 0;
+  // Nine digits at most: exact, and only the range is left to check.
+  if (length > i && length - i <= 9) {
+    let value = 0;
+    for (; i < length; i++) {
+      const digit = text.charCodeAt(i) - 0x30;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    const limit = 2 ** (bits - 1);
+    // 0 - 0 is +0: "-0" parses to 0, never a negative zero.
+    const result = negative ? 0 - value : value;
+    if (i === length && result >= -limit && result < limit) return result;
+  }
+  return Number(parseJavaInteger(text, bits));
+}
+
 const DECIMAL_FLOAT_TEXT = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
 const HEX_FLOAT_TEXT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)[fFdD]?$/;
 
