@@ -49,18 +49,23 @@ function stringCode(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** A PostgreSQL (pg) error as a DbError; SQLSTATE class 08 and the states above are transient. */
-export function pgDbError(err: unknown, context?: string): DbError {
+/**
+ * A PostgreSQL (pg) error as a DbError; SQLSTATE class 08 and the states above are transient.
+ * With a connect target, the message says where the connection was going.
+ */
+export function pgDbError(err: unknown, target?: ConnectTarget): DbError {
   if (err instanceof DbError) return err;
   const e = asDriverError(err);
   const code = stringCode(e.code);
-  const prefix = context === undefined ? '' : `${context}: `;
+  const prefix = target === undefined ? '' : `${connectFailureContext(target)}: `;
   if (code !== null && /^[0-9A-Z]{5}$/.test(code)) {
     const transient = code.startsWith('08') || PG_TRANSIENT_STATES.has(code);
     return new DbError(`${prefix}${e.message} (SQLSTATE ${code})`, code, transient, { cause: err });
   }
-  if (code !== null && TRANSIENT_SOCKET_CODES.has(code)) {
-    return new DbError(`${prefix}${socketMessage(e, code)}`, '08001', true, { cause: err });
+  const socket = socketDbError(e, code, target, err);
+  if (socket !== null) return socket;
+  if (target !== undefined && /timeout expired/i.test(e.message)) {
+    return new DbError(`Connection to ${where(target)} timed out (${target.product})`, '08001', true, { cause: err });
   }
   if (PG_CONNECTION_LOST.test(e.message)) {
     return new DbError(`${prefix}${e.message}`, '08006', true, { cause: err });
@@ -69,15 +74,14 @@ export function pgDbError(err: unknown, context?: string): DbError {
 }
 
 /** A MySQL/MariaDB (mysql2) error as a DbError. */
-export function mysqlDbError(err: unknown, context?: string): DbError {
+export function mysqlDbError(err: unknown, target?: ConnectTarget): DbError {
   if (err instanceof DbError) return err;
   const e = asDriverError(err);
   const code = stringCode(e.code);
   const sqlState = stringCode(e.sqlState);
-  const prefix = context === undefined ? '' : `${context}: `;
-  if (code !== null && TRANSIENT_SOCKET_CODES.has(code)) {
-    return new DbError(`${prefix}${socketMessage(e, code)}`, '08001', true, { cause: err });
-  }
+  const prefix = target === undefined ? '' : `${connectFailureContext(target)}: `;
+  const socket = socketDbError(e, code, target, err);
+  if (socket !== null) return socket;
   const transient =
     (code !== null && MYSQL_TRANSIENT_CODES.has(code)) ||
     (sqlState !== null && (sqlState.startsWith('08') || sqlState === '40001'));
@@ -96,25 +100,41 @@ export function formatHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-function socketMessage(e: DriverError, code: string): string {
+function where(target: ConnectTarget): string {
+  return formatHostPort(target.host, target.port);
+}
+
+/** Failures to reach the server at all; all transient, since the server or network may come back. */
+function socketDbError(e: DriverError, code: string | null, target: ConnectTarget | undefined, cause: unknown): DbError | null {
+  if (code === null) return null;
+  if (code === 'ENOTFOUND') {
+    const host = target?.host ?? stringCode((e as { hostname?: unknown }).hostname) ?? 'the server';
+    return new DbError(`Unknown host '${host}': the name does not resolve (${e.message})`, '08001', true, { cause });
+  }
+  if (!TRANSIENT_SOCKET_CODES.has(code)) return null;
   const nested = Array.isArray(e.errors) ? (e.errors[0] as DriverError | undefined) : undefined;
   const address = stringCode(e.address) ?? stringCode(nested?.address);
   const port = typeof e.port === 'number' ? e.port : typeof nested?.port === 'number' ? nested.port : null;
-  const where = address !== null && port !== null ? formatHostPort(address, port) : address ?? 'the server';
+  const to = target !== undefined ? where(target) : address !== null && port !== null ? formatHostPort(address, port) : 'the server';
+  const product = target?.product ?? 'database';
+  let message: string;
   switch (code) {
     case 'ECONNREFUSED':
-      return `Connection to ${where} refused; check that the host and port are right and that the server accepts TCP connections`;
+      message = `Connection to ${to} refused; check that the host and port are right and that the ${product} server accepts TCP connections`;
+      break;
     case 'ETIMEDOUT':
     case 'ESOCKETTIMEDOUT':
-      return `Connection to ${where} timed out`;
+      message = `Connection to ${to} timed out (${product})`;
+      break;
     case 'ECONNRESET':
-      return `Connection to ${where} was reset by the server`;
+      message = `Connection to ${to} was reset (${product})`;
+      break;
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `Host ${where} is unreachable`;
-    case 'EAI_AGAIN':
-      return `Temporary failure resolving the host name (${e.message})`;
+      message = `Host ${to} is unreachable (${product})`;
+      break;
     default:
-      return e.message === '' ? code : e.message;
+      message = `Connection to ${to} failed (${product}): ${e.message === '' ? code : e.message}`;
   }
+  return new DbError(message, '08001', true, { cause });
 }

@@ -12,7 +12,7 @@ import {
   type RowStream,
   type TableId,
 } from './db.js';
-import { connectFailureContext, mysqlDbError } from './db-errors.js';
+import { mysqlDbError, type ConnectTarget } from './db-errors.js';
 import { MYSQL_DIALECT } from './dialects.js';
 import { mysqlColumnDefinition, mysqlTableColumnDefinition, type MySqlField } from './mysql-columns.js';
 import { inlineParameters } from './placeholders.js';
@@ -89,7 +89,8 @@ export async function openMySqlSession(config: MySqlConnectConfig): Promise<MySq
     await session.query("SET time_zone = '+00:00'");
   } catch (err) {
     await session.close();
-    throw mysqlDbError(err, connectFailureContext({ product: 'MySQL', ...config }));
+    const target: ConnectTarget = { product: 'MySQL', ...config };
+    throw mysqlDbError(err, target);
   }
   return session;
 }

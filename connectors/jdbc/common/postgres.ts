@@ -12,7 +12,7 @@ import {
   type RowStream,
   type TableId,
 } from './db.js';
-import { connectFailureContext, pgDbError } from './db-errors.js';
+import { pgDbError, type ConnectTarget } from './db-errors.js';
 import { POSTGRES_DIALECT } from './dialects.js';
 import { pgColumnDefinition, type PgAttribute } from './pg-columns.js';
 import { BUILTIN_PG_TYPES, typeFromRow, type PgType, type PgTypeRow } from './pg-type-catalog.js';
@@ -87,7 +87,7 @@ export class PostgresSession implements DbSession {
   }
 
   async connect(config: PostgresConnectConfig): Promise<void> {
-    const context = connectFailureContext({ product: 'PostgreSQL', ...config });
+    const target: ConnectTarget = { product: 'PostgreSQL', ...config };
     try {
       await this.client.connect();
       // ISO DateStyle fixes the text forms; extra_float_digits > 0 gives shortest exact floats.
@@ -95,7 +95,7 @@ export class PostgresSession implements DbSession {
     } catch (err) {
       this.closed = true;
       await this.client.end().catch(() => undefined);
-      throw pgDbError(err, context);
+      throw pgDbError(err, target);
     }
   }
 
