@@ -1,0 +1,91 @@
+/**
+ * Source partitions and offsets in Confluent's format (OffsetProtocols, TimestampIncrementingOffset),
+ * so offsets written by a Java worker are read here and the other way round.
+ */
+import { ConnectError } from '../../../src/connect/index.js';
+import type { SourceMap } from '../../../src/data/index.js';
+import { compareInstants, instantOf, type Instant } from './temporal-text.js';
+
+export const INCREMENTING_FIELD = 'incrementing';
+export const TIMESTAMP_FIELD = 'timestamp';
+export const TIMESTAMP_NANOS_FIELD = 'timestamp_nanos';
+
+/**
+ * Protocol 1 partition of a table in incremental modes: the unquoted qualified name. Keys in the
+ * order a Java HashMap iterates them, which is how a Java worker's offsets topic keys read.
+ */
+export function tablePartitionV1(fqn: string): SourceMap {
+  return { protocol: '1', table: fqn };
+}
+
+/** The protocol 0 partition (before the qualified name), still looked up on start; bulk mode's partition. */
+export function tablePartitionV0(tableName: string): SourceMap {
+  return { table: tableName };
+}
+
+export function queryPartition(): SourceMap {
+  return { query: 'query' };
+}
+
+/** The last timestamp (epoch ms + nanos) and incrementing value of a querier. */
+export class TimestampIncrementingOffset {
+  static readonly EMPTY = new TimestampIncrementingOffset(null, null);
+
+  constructor(
+    readonly timestamp: Instant | null,
+    readonly incrementing: bigint | null,
+  ) {}
+
+  /** -1 when there is none, so that `id > -1` reads every row. */
+  incrementingOrInitial(): bigint {
+    return this.incrementing ?? -1n;
+  }
+
+  /** The epoch when there is none. */
+  timestampOrInitial(): Instant {
+    return this.timestamp ?? { millis: 0, nanos: 0 };
+  }
+
+  /** Only the present keys; in the order a Java HashMap iterates them. */
+  toMap(): SourceMap {
+    const map: SourceMap = {};
+    if (this.timestamp !== null) map[TIMESTAMP_NANOS_FIELD] = this.timestamp.nanos;
+    if (this.incrementing !== null) map[INCREMENTING_FIELD] = longToJson(this.incrementing);
+    if (this.timestamp !== null) map[TIMESTAMP_FIELD] = this.timestamp.millis;
+    return map;
+  }
+
+  static fromMap(map: Readonly<Record<string, unknown>> | null | undefined): TimestampIncrementingOffset {
+    if (map === null || map === undefined) return TimestampIncrementingOffset.EMPTY;
+    const incrementing = readLong(map, INCREMENTING_FIELD);
+    const millis = readLong(map, TIMESTAMP_FIELD);
+    const nanos = readLong(map, TIMESTAMP_NANOS_FIELD);
+    const timestamp = millis === null ? null : instantOf(Number(millis), nanos === null ? null : Number(nanos));
+    return new TimestampIncrementingOffset(timestamp, incrementing);
+  }
+
+  equals(other: TimestampIncrementingOffset): boolean {
+    const sameTimestamp =
+      this.timestamp === null || other.timestamp === null ? this.timestamp === other.timestamp : compareInstants(this.timestamp, other.timestamp) === 0 && this.timestamp.nanos === other.timestamp.nanos;
+    return sameTimestamp && this.incrementing === other.incrementing;
+  }
+}
+
+function readLong(map: Readonly<Record<string, unknown>>, key: string): bigint | null {
+  const value = map[key];
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+  throw new ConnectError(`Offset ${key} must be a whole number, found ${JSON.stringify(value)}`);
+}
+
+/**
+ * Offsets are stored as JSON numbers, which Sluice's offset store writes and reads as doubles; a
+ * value past 2^53 would come back rounded, possibly upwards, and skip rows.
+ */
+function longToJson(value: bigint): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new ConnectError(`Incrementing value ${value} is beyond 2^53, which Sluice cannot store exactly in source offsets`);
+  return n;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { compareInstants, dateMillis, formatWallClock, instantOf, parseTimestampText, parseTimeText, toInstant } from './temporal-text.js';
+import { epochDayOf, parseOffset, zoneOf, type DbZone } from './time-zone.js';
+
+const zone = (id: string): DbZone => {
+  const z = zoneOf(id);
+  if (z === null) throw new Error(`no zone ${id}`);
+  return z;
+};
+
+describe('zoneOf (db.timezone)', () => {
+  it('accepts what ZoneId.of accepts: regions, offsets, short ids', () => {
+    for (const id of ['UTC', 'Z', 'GMT', 'Europe/Paris', 'America/New_York', 'Asia/Calcutta', '+02:00', '-0530', 'UTC+2', 'GMT-03:30', 'EST', 'PST', 'Etc/GMT+5']) {
+      expect(zoneOf(id), id).not.toBeNull();
+    }
+    for (const id of ['Mars/Olympus', 'europe/paris', '+25:00', '', 'UTC+']) expect(zoneOf(id), id).toBeNull();
+    expect(zone('EST').offsetAt(Date.UTC(2022, 6, 1))).toBe(-5 * 3_600_000);
+    expect(zone('PST').offsetAt(Date.UTC(2022, 6, 1))).toBe(-7 * 3_600_000);
+  });
+
+  it('finds offsets across daylight saving time', () => {
+    const ny = zone('America/New_York');
+    expect(ny.offsetAt(Date.UTC(2022, 0, 15))).toBe(-5 * 3_600_000);
+    expect(ny.offsetAt(Date.UTC(2022, 6, 15))).toBe(-4 * 3_600_000);
+    const wall = { year: 2022, month: 7, day: 15, hour: 12, minute: 0, second: 0, nanos: 0 };
+    expect(ny.toEpochMillis(wall)).toBe(Date.UTC(2022, 6, 15, 16));
+    // Gap (2022-03-13 02:30 does not exist): moved forward by an hour.
+    expect(ny.toEpochMillis({ ...wall, month: 3, day: 13, hour: 2, minute: 30 })).toBe(Date.UTC(2022, 2, 13, 7, 30));
+    // Overlap (2022-11-06 01:30 happens twice): the earlier instant.
+    expect(ny.toEpochMillis({ ...wall, month: 11, day: 6, hour: 1, minute: 30 })).toBe(Date.UTC(2022, 10, 6, 5, 30));
+  });
+
+  it('parses offsets and civil days', () => {
+    expect(parseOffset('+05:30')).toBe(19_800_000);
+    expect(parseOffset('-08')).toBe(-28_800_000);
+    expect(parseOffset('+0530')).toBe(19_800_000);
+    expect(parseOffset('x')).toBeNull();
+    expect(epochDayOf(1970, 1, 1)).toBe(0);
+    expect(epochDayOf(2022, 8, 1)).toBe(19205);
+    expect(epochDayOf(1, 1, 1)).toBe(-719162);
+  });
+});
+
+describe('timestamp text', () => {
+  const utc = zone('UTC');
+
+  it('reads wall-clock text in db.timezone, with nanos', () => {
+    expect(toInstant(parseTimestampText('2022-08-01 00:00:00'), utc, 'LEGACY')).toEqual({ millis: Date.UTC(2022, 7, 1), nanos: 0 });
+    expect(toInstant(parseTimestampText('2022-08-01 13:45:01.123456'), utc, 'LEGACY')).toEqual({ millis: Date.UTC(2022, 7, 1, 13, 45, 1, 123), nanos: 123_456_000 });
+    expect(toInstant(parseTimestampText('2022-08-01 00:00:00.5'), zone('America/New_York'), 'LEGACY').millis).toBe(Date.UTC(2022, 7, 1, 4, 0, 0, 500));
+  });
+
+  it('reads text with an offset as an instant, whatever db.timezone says', () => {
+    const ny = zone('America/New_York');
+    expect(toInstant(parseTimestampText('2022-08-01 00:00:00.25+00'), ny, 'LEGACY').millis).toBe(Date.UTC(2022, 7, 1, 0, 0, 0, 250));
+    expect(toInstant(parseTimestampText('2022-08-01 05:30:00+05:30'), ny, 'LEGACY').millis).toBe(Date.UTC(2022, 7, 1));
+    expect(toInstant(parseTimestampText('2022-08-01T00:00:00Z'), ny, 'LEGACY').millis).toBe(Date.UTC(2022, 7, 1));
+  });
+
+  it('years BC, before the Gregorian cutover (legacy calendar) and infinity', () => {
+    const bc = toInstant(parseTimestampText('0044-03-15 12:00:00 BC'), utc, 'PROLEPTIC_GREGORIAN');
+    const d = new Date(bc.millis);
+    expect([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]).toEqual([-43, 3, 15]);
+    // 1000-01-01 Julian is 1000-01-06 proleptic Gregorian.
+    const julian = toInstant(parseTimestampText('1000-01-01 00:00:00'), utc, 'LEGACY').millis;
+    const gregorian = toInstant(parseTimestampText('1000-01-01 00:00:00'), utc, 'PROLEPTIC_GREGORIAN').millis;
+    expect((julian - gregorian) / 86_400_000).toBe(5);
+    expect(toInstant(parseTimestampText('1582-10-15 00:00:00'), utc, 'LEGACY').millis).toBe(-12219292800000);
+    expect(() => parseTimestampText('infinity')).toThrow(/infinity/);
+    expect(() => parseTimestampText('yesterday')).toThrow(/Unparseable/);
+  });
+
+  it('dates are UTC midnight, times fold into 1970-01-01', () => {
+    expect(dateMillis('2022-08-01', 'LEGACY')).toBe(Date.UTC(2022, 7, 1));
+    expect(toInstant(parseTimeText('13:45:01.5'), utc, 'LEGACY').millis).toBe((13 * 3600 + 45 * 60 + 1) * 1000 + 500);
+    expect(toInstant(parseTimeText('01:00:00+02'), utc, 'LEGACY').millis).toBe(-3_600_000);
+    expect(toInstant(parseTimeText('12:00:00'), zone('America/New_York'), 'LEGACY').millis).toBe(17 * 3_600_000);
+  });
+
+  it('compares and formats instants', () => {
+    expect(compareInstants(instantOf(5, 5_000_001), instantOf(5, 5_000_000))).toBe(1);
+    expect(compareInstants(instantOf(4), instantOf(5))).toBe(-1);
+    expect(instantOf(1_500)).toEqual({ millis: 1_500, nanos: 500_000_000 });
+    expect(instantOf(1_999, 123_456_789)).toEqual({ millis: 1_123, nanos: 123_456_789 });
+    const instant = { millis: Date.UTC(2022, 7, 1, 4, 0, 0, 123), nanos: 123_456_000 };
+    expect(formatWallClock(instant, zone('America/New_York'))).toBe('2022-08-01 00:00:00.123456');
+    expect(formatWallClock(instant, utc, 6, 'T')).toBe('2022-08-01T04:00:00.123456');
+    expect(formatWallClock(instant, utc, 9, 'T')).toBe('2022-08-01T04:00:00.123456000');
+    expect(formatWallClock({ millis: 0, nanos: 0 }, utc)).toBe('1970-01-01 00:00:00');
+  });
+});
