@@ -57,6 +57,9 @@ describe('JDBC sink DDL', () => {
     expect(sqlType(ctx(PG, ['ts']), 'ts', Schema.INT64_SCHEMA)).toBe('TIMESTAMP');
     expect(sqlType(ctx(MY, ['ts']), 'ts', Schema.STRING_SCHEMA)).toBe('DATETIME(6)');
     expect(sqlType(ctx(PG), 'a', SchemaBuilder.array(Schema.INT32_SCHEMA).build())).toBe('INT[]');
+    // Sluice's one departure from Confluent's mapping: MySQL cannot index TEXT, so string keys are VARCHAR.
+    expect(sqlType(ctx(MY), 'k', Schema.STRING_SCHEMA, true)).toBe('VARCHAR(255)');
+    expect(sqlType(ctx(PG), 'k', Schema.STRING_SCHEMA, true)).toBe('TEXT');
   });
 
   it('has no column type for STRUCT, MAP, or arrays in MySQL', () => {

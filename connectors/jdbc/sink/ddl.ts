@@ -30,8 +30,11 @@ export interface DdlContext {
 
 const isPostgres = (d: DialectName): boolean => d === 'PostgreSqlDatabaseDialect';
 
+/** MySQL refuses TEXT in a key (Confluent's auto.create fails there); 255 characters fit InnoDB's key limit. */
+const MYSQL_KEY_STRING = 'VARCHAR(255)';
+
 /** The column type of a field, or Confluent's error when the schema has none. */
-export function sqlType(ctx: Pick<DdlContext, 'dialect' | 'timestampFields'>, name: string, schema: Schema): string {
+export function sqlType(ctx: Pick<DdlContext, 'dialect' | 'timestampFields'>, name: string, schema: Schema, isPrimaryKey = false): string {
   const pg = isPostgres(ctx.dialect);
   switch (schema.name()) {
     case DECIMAL_LOGICAL_NAME:
@@ -63,7 +66,7 @@ export function sqlType(ctx: Pick<DdlContext, 'dialect' | 'timestampFields'>, na
       return pg ? 'BOOLEAN' : 'TINYINT';
     case 'STRING':
       if (ctx.timestampFields.has(name)) return pg ? 'TIMESTAMP' : 'DATETIME(6)';
-      return 'TEXT';
+      return !pg && isPrimaryKey ? MYSQL_KEY_STRING : 'TEXT';
     case 'BYTES':
       return pg ? 'BYTEA' : 'VARBINARY(1024)';
     case 'ARRAY': {
@@ -79,7 +82,7 @@ export function sqlType(ctx: Pick<DdlContext, 'dialect' | 'timestampFields'>, na
 
 /** `"name" TYPE` followed by ` DEFAULT <literal>`, ` NULL` or ` NOT NULL`. */
 export function columnSpec(ctx: DdlContext, field: SinkField): string {
-  const spec = `${ctx.column(field.name)} ${sqlType(ctx, field.name, field.schema)}`;
+  const spec = `${ctx.column(field.name)} ${sqlType(ctx, field.name, field.schema, field.isPrimaryKey)}`;
   const defaultValue = field.schema.defaultValue();
   if (defaultValue !== null && defaultValue !== undefined) return `${spec} DEFAULT ${defaultLiteral(ctx, field.schema, defaultValue)}`;
   return isFieldOptional(field) ? `${spec} NULL` : `${spec} NOT NULL`;
