@@ -28,7 +28,7 @@ const DIALECT_NAMES: Record<string, DialectName> = {
  */
 export function parseJdbcUrl(url: string): JdbcUrl {
   const trimmed = url.trim();
-  const match = /^jdbc:([A-Za-z0-9+]+)(:[A-Za-z]+)?:(.*)$/s.exec(trimmed);
+  const match = /^jdbc:([A-Za-z0-9+]+)(:[A-Za-z]+)?:(.*)$/is.exec(trimmed);
   if (match === null) throw invalidUrl(url, `expected jdbc:<sub-protocol>://host[:port]/database. ${SUPPORTED}`);
   const subProtocol = (match[1] ?? '').toLowerCase();
   const variant = match[2];

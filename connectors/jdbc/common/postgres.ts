@@ -207,7 +207,9 @@ export class PostgresSession implements DbSession {
       // Several statements in one text (simple protocol) give one result each; the last one counts.
       return Array.isArray(result) ? (result[result.length - 1] as pg.QueryArrayResult<RawRow>) : result;
     } catch (err) {
-      throw pgDbError(err);
+      const dbError = pgDbError(err);
+      if (endsConnection(err, dbError)) this.closed = true;
+      throw dbError;
     }
   }
 
@@ -304,6 +306,13 @@ export class PostgresSession implements DbSession {
       this.attributes.get(Number(r[0]))?.set(r[1] as number, { notNull: r[2] as boolean, autoIncrement: r[3] as boolean });
     }
   }
+}
+
+/** FATAL errors end the backend; socket failures end the connection. */
+function endsConnection(err: unknown, dbError: DbError): boolean {
+  const severity = typeof err === 'object' && err !== null ? (err as { severity?: unknown }).severity : undefined;
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  return severity === undefined && dbError.transient;
 }
 
 /**
