@@ -7,6 +7,13 @@ import type { SchemaType } from './schema.js';
  * Reproducing that order keeps Sluice's re-serialized maps byte-identical.
  */
 export function orderLikeJavaHashMap<V>(entries: ReadonlyArray<readonly [unknown, V]>, keyType: SchemaType | null): Array<[unknown, V]> {
+  if (entries.every(([key]) => typeof key === 'string')) {
+    const order = javaHashMapOrder(
+      entries.map(([key]) => key as string),
+      javaHashMapTableSize(entries.length),
+    );
+    return order.map((i) => [entries[i][0], entries[i][1]]);
+  }
   const hashes: number[] = [];
   for (const [key] of entries) {
     const hash = javaHashCode(key, keyType);
@@ -14,15 +21,62 @@ export function orderLikeJavaHashMap<V>(entries: ReadonlyArray<readonly [unknown
     if (hash === null) return entries.map(([key, value]) => [key, value]);
     hashes.push(hash ^ (hash >>> 16));
   }
-  const capacity = hashMapCapacity(entries.length);
+  const capacity = javaHashMapTableSize(entries.length);
   return entries
     .map(([key, value], i) => ({ key, value, bucket: hashes[i] & (capacity - 1), i }))
     .sort((a, b) => a.bucket - b.bucket || a.i - b.i)
     .map(({ key, value }) => [key, value]);
 }
 
+// The last order computed or found, then a bounded map of the others by their key list.
+let lastKeys: readonly string[] = [];
+let lastTableSize = 0;
+let lastOrder: readonly number[] = [];
+const MAX_REMEMBERED_ORDERS = 256;
+const rememberedOrders = new Map<string, { readonly keys: readonly string[]; readonly order: readonly number[] }>();
+
+/**
+ * The iteration order of a java.util.HashMap whose table has `tableSize` buckets (a power of two)
+ * after these distinct string keys were put in this order: positions into `keys`, by hash bucket,
+ * then insertion order. Records of a stream share their key lists, so orders are remembered.
+ */
+export function javaHashMapOrder(keys: readonly string[], tableSize: number): readonly number[] {
+  if (keys.length < 2) return keys.length === 0 ? NO_POSITIONS : FIRST_POSITION;
+  if (tableSize === lastTableSize && sameKeys(keys, lastKeys)) return lastOrder;
+  // NUL may occur in keys, so the id can be shared by two key lists: the entry says which it is.
+  const id = `${tableSize}\u0000${keys.join('\u0000')}`;
+  let entry = rememberedOrders.get(id);
+  if (entry === undefined || !sameKeys(entry.keys, keys)) {
+    entry = { keys: [...keys], order: bucketOrder(keys, tableSize) };
+    if (rememberedOrders.size >= MAX_REMEMBERED_ORDERS) rememberedOrders.clear();
+    rememberedOrders.set(id, entry);
+  }
+  lastKeys = entry.keys;
+  lastTableSize = tableSize;
+  lastOrder = entry.order;
+  return entry.order;
+}
+
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+const FIRST_POSITION: readonly number[] = Object.freeze([0]);
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function bucketOrder(keys: readonly string[], tableSize: number): readonly number[] {
+  const buckets = keys.map((key) => {
+    const hash = stringHashCode(key);
+    return (hash ^ (hash >>> 16)) & (tableSize - 1);
+  });
+  // Array.prototype.sort is stable: equal buckets keep the insertion order.
+  return Object.freeze(keys.map((_, i) => i).sort((a, b) => buckets[a] - buckets[b]));
+}
+
 /** Table size of a default HashMap after `size` puts: starts at 16, doubles past 3/4 full. */
-function hashMapCapacity(size: number): number {
+export function javaHashMapTableSize(size: number): number {
   let capacity = 16;
   while (size > capacity * 0.75) capacity *= 2;
   return capacity;

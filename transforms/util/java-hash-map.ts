@@ -1,4 +1,4 @@
-import { javaHashCode } from '../../src/data/index.js';
+import { javaHashCode, javaHashMapOrder } from '../../src/data/index.js';
 
 const MAXIMUM_CAPACITY = 1 << 30;
 
@@ -24,7 +24,7 @@ export const JavaHashMapCapacity = Object.freeze({
 });
 
 /** The table size after `size` distinct keys were put into a table of `initialCapacity`. */
-function finalCapacity(initialCapacity: number, size: number): number {
+export function finalCapacity(initialCapacity: number, size: number): number {
   let capacity = initialCapacity;
   while (size > Math.trunc(capacity * 0.75) && capacity < MAXIMUM_CAPACITY) capacity *= 2;
   return capacity;
@@ -36,6 +36,13 @@ function finalCapacity(initialCapacity: number, size: number): number {
  * Keys whose Java hash cannot be known keep the given order.
  */
 export function orderLikeJavaHashMapOf<V>(entries: ReadonlyArray<readonly [unknown, V]>, initialCapacity: number): Array<[unknown, V]> {
+  if (entries.every(([key]) => typeof key === 'string')) {
+    const order = javaHashMapOrder(
+      entries.map(([key]) => key as string),
+      finalCapacity(initialCapacity, entries.length),
+    );
+    return order.map((i) => [entries[i][0], entries[i][1]]);
+  }
   const mask = finalCapacity(initialCapacity, entries.length) - 1;
   const buckets: number[] = [];
   for (const [key] of entries) {

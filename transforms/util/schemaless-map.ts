@@ -1,5 +1,5 @@
-import { isSchemalessDouble, markSchemalessDouble } from '../../src/data/index.js';
-import { JavaHashMapCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
+import { isSchemalessDouble, javaHashMapOrder, markSchemalessDouble } from '../../src/data/index.js';
+import { JavaHashMapCapacity, finalCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
 export type SchemalessMap = ReadonlyMap<unknown, unknown> | Readonly<Record<string, unknown>>;
@@ -50,6 +50,16 @@ export function copyToMap(map: SchemalessMap): Map<unknown, unknown> {
  */
 export function asJavaHashMap(map: ReadonlyMap<unknown, unknown>, initialCapacity: number = JavaHashMapCapacity.DEFAULT): Map<unknown, unknown> {
   const ordered = new Map<unknown, unknown>();
+  const keys = [...map.keys()];
+  if (keys.every((key) => typeof key === 'string')) {
+    for (const i of javaHashMapOrder(keys as string[], finalCapacity(initialCapacity, keys.length))) {
+      const key = keys[i];
+      const value = map.get(key);
+      ordered.set(key, value);
+      carryDoubleMark(map, key, ordered, key, value);
+    }
+    return ordered;
+  }
   for (const [key, value] of orderLikeJavaHashMapOf([...map.entries()], initialCapacity)) {
     ordered.set(key, value);
     carryDoubleMark(map, key, ordered, key, value);

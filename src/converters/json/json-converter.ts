@@ -7,6 +7,7 @@ import { ConnectToJson } from './json-from-connect.js';
 import { PayloadReaders } from './json-payload-reader.js';
 import { PayloadWriters } from './json-payload-writer.js';
 import { readJson } from './json-reader.js';
+import { SchemalessReader } from './json-schemaless-reader.js';
 import { JsonToConnect } from './json-to-connect.js';
 import type { JsonNode } from './json-node.js';
 
@@ -25,6 +26,7 @@ export class JsonConverter implements Converter, HeaderConverter {
   #payloadWriters = new PayloadWriters(DEFAULT_JSON_CONVERTER_CONFIG, this.#toJson);
   #toConnect = new JsonToConnect(DEFAULT_JSON_CONVERTER_CONFIG);
   #envelopeReader = new EnvelopeReader(this.#toConnect, new PayloadReaders(DEFAULT_JSON_CONVERTER_CONFIG));
+  readonly #schemalessReader = new SchemalessReader();
 
   /** With `isKey`, as a key/value converter; without, as a header converter (`converter.type` must be set). */
   configure(configs: ConverterConfigs, isKey?: boolean): void {
@@ -59,6 +61,10 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (this.#config.schemasEnabled) {
       // Envelopes of a schema seen before; anything else (or any doubt) takes the lossless path.
       const fast = this.#envelopeReader.read(bytes);
+      if (fast !== undefined) return fast;
+    } else {
+      // Objects and arrays read straight into Connect values; anything else (or any doubt) takes the lossless path.
+      const fast = this.#schemalessReader.read(bytes);
       if (fast !== undefined) return fast;
     }
     let node: JsonNode | undefined;

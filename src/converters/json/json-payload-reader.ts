@@ -55,8 +55,8 @@ export type PayloadReader = (c: Cursor) => unknown;
 
 // Kinds of scanned numbers. Integer literals are Jackson's IntNode/LongNode/BigIntegerNode, the
 // others its DecimalNode (a BigDecimal, as Kafka reads floats).
-const SMALL = 0; // integer of at most 15 digits: exact in `c.num`
-const BIG = 1; // longer integer: exact only as BigInt(text)
+export const SMALL = 0; // integer of at most 15 digits: exact in `c.num`
+export const BIG = 1; // longer integer: exact only as BigInt(text)
 const SMALL_DECIMAL = 2; // fraction, no exponent, at most 15 digits: `c.num` is its nearest double
 const DECIMAL = 3; // longer fraction, no exponent
 const EXPONENT = 4; // with an exponent
@@ -169,7 +169,7 @@ type NullHandler = () => unknown;
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-function skipWhitespace(c: Cursor): void {
+export function skipWhitespace(c: Cursor): void {
   const text = c.text;
   let pos = c.pos;
   for (;;) {
@@ -185,20 +185,20 @@ function isDelimiter(code: number): boolean {
   return code === 0x2c || code === 0x7d || code === 0x5d || code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-function readLiteral(c: Cursor, literal: readonly number[]): void {
+export function readLiteral(c: Cursor, literal: readonly number[]): void {
   const end = c.pos + literal.length;
   if (!startsWithCodes(c.text, c.pos, literal) || !isDelimiter(c.text.charCodeAt(end))) throw NOT_FAST;
   c.pos = end;
 }
 
 const codesOf = (text: string): readonly number[] => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
-const TRUE = codesOf('true');
-const FALSE = codesOf('false');
-const NULL = codesOf('null');
+export const TRUE = codesOf('true');
+export const FALSE = codesOf('false');
+export const NULL = codesOf('null');
 const PAYLOAD_KEY = codesOf('"payload"');
 
 /** Reads a number token as Jackson would accept it; returns its kind. */
-function scanNumber(c: Cursor): number {
+export function scanNumber(c: Cursor): number {
   const text = c.text;
   const start = c.pos;
   let pos = start;
@@ -347,11 +347,11 @@ function int32Of(c: Cursor, kind: number): number {
   return kind === SMALL ? c.num | 0 : intValue(numberNode(c, kind));
 }
 
-function int64Of(c: Cursor, kind: number): bigint {
+export function int64Of(c: Cursor, kind: number): bigint {
   return kind === SMALL ? BigInt(c.num) : longValue(numberNode(c, kind));
 }
 
-function float64Of(c: Cursor, kind: number): number {
+export function float64Of(c: Cursor, kind: number): number {
   if (kind === SMALL || kind === SMALL_DECIMAL) return c.num;
   if (kind === DECIMAL) {
     // Number() rounds a plain decimal literal's exact value as BigDecimal.doubleValue does (but
@@ -703,7 +703,7 @@ function startsWithCodes(text: string, pos: number, codes: readonly number[]): b
 }
 
 /** After an object key: white space, the colon, white space. */
-function readColon(c: Cursor): void {
+export function readColon(c: Cursor): void {
   skipWhitespace(c);
   if (c.text.charCodeAt(c.pos) !== 0x3a) throw NOT_FAST;
   c.pos++;
@@ -711,7 +711,7 @@ function readColon(c: Cursor): void {
 }
 
 /** After an object member's value: true at the closing brace, false after a comma. */
-function readMemberEnd(c: Cursor): boolean {
+export function readMemberEnd(c: Cursor): boolean {
   skipWhitespace(c);
   const next = c.text.charCodeAt(c.pos++);
   if (next === 0x7d) return true;
