@@ -1,0 +1,334 @@
+/**
+ * The JDBC sink in a real worker (embedded broker, in-process standalone worker) against the test
+ * PostgreSQL and MariaDB: every insert.mode × pk.mode combination, auto.create / auto.evolve,
+ * tombstone deletes, records without a struct (task failure, or the DLQ with errors.tolerance=all),
+ * database errors in the task status, and the connection check of the validate endpoint.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, uniqueTableName } from '../../../test/helpers/databases.js';
+import { run, waitFor } from '../../../test/helpers/run.js';
+import { RestClient, startInProcessStack, type InProcessStack } from '../../../test/runtime/support.js';
+import type { DbSession } from '../common/db.js';
+import { envelope, produce, rows, startProxy, verifier, type FieldSpec } from './sink-test-support.js';
+
+const FIELDS: FieldSpec[] = [
+  { field: 'id', type: 'int64' },
+  { field: 'name', type: 'string', optional: true },
+];
+const v = (id: number, name: string | null): string => envelope(FIELDS, { id, name });
+
+let stack: InProcessStack;
+let rest: RestClient;
+
+beforeAll(async () => {
+  stack = await startInProcessStack('jdbc-sink', { 'offset.flush.interval.ms': '200' });
+  rest = new RestClient(stack.worker.restUrl);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+const JSON_VALUES = {
+  'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+  'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+  'value.converter.schemas.enable': 'true',
+};
+
+async function createSink(name: string, url: string, topic: string, config: Record<string, string>): Promise<void> {
+  const r = await rest.post('/connectors', { name, config: { 'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector', 'tasks.max': '1', topics: topic, 'connection.url': url, ...JSON_VALUES, ...config } });
+  expect(r.status, r.text).toBe(201);
+}
+
+async function failedTrace(name: string): Promise<string | undefined> {
+  const s = await rest.get(`/connectors/${name}/status`);
+  const task = s.body?.tasks?.[0];
+  return task?.state === 'FAILED' ? String(task.trace) : undefined;
+}
+
+/** Waits until the query returns `expected`; fails at once with the trace if the task failed. */
+async function awaitRows(name: string, db: DbSession, sql: string, expected: unknown[][], timeoutMs = 30_000): Promise<void> {
+  let last: unknown[][] = [];
+  try {
+    await waitFor(async () => {
+      const trace = await failedTrace(name);
+      if (trace !== undefined) throw new Error(`task of ${name} failed:\n${trace}`);
+      last = await rows(db, sql).catch(() => []);
+      return JSON.stringify(last) === JSON.stringify(expected) ? true : undefined;
+    }, timeoutMs, `rows of ${sql}`);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; last rows: ${JSON.stringify(last)}`);
+  }
+}
+
+async function awaitFailure(name: string, timeoutMs = 30_000): Promise<string> {
+  return waitFor(() => failedTrace(name), timeoutMs, `task of ${name} FAILED`);
+}
+
+describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
+  const mysql = dbName === 'mariadb';
+  const keyType = mysql ? 'VARCHAR(64)' : 'TEXT';
+  let db: DbSession;
+  const tables: string[] = [];
+
+  beforeAll(async () => {
+    db = await verifier(url);
+  });
+
+  afterAll(async () => {
+    for (const t of tables) await db.query(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+    await db?.close();
+  });
+
+  function table(): string {
+    const t = uniqueTableName('snk');
+    tables.push(t);
+    return t;
+  }
+
+  interface Combo {
+    insert: string;
+    pk: string;
+    pkFields?: string;
+    setup?: (t: string) => string[];
+    records: (t: string) => Array<[string | null, string | null]>;
+    select: string;
+    expected: (t: string) => unknown[][];
+  }
+
+  const threeRows = (): Array<[string, string]> => [
+    ['k1', v(1, 'a')],
+    ['k2', v(2, 'b')],
+    ['k3', v(3, 'c')],
+  ];
+  const upserts = (): Array<[string, string]> => [
+    ['k1', v(1, 'a')],
+    ['k2', v(2, 'b')],
+    ['k1', v(1, 'a2')],
+  ];
+  const COMBOS: Combo[] = [
+    { insert: 'insert', pk: 'none', records: threeRows, select: 'id, name', expected: () => [[1, 'a'], [2, 'b'], [3, 'c']] },
+    { insert: 'insert', pk: 'kafka', records: threeRows, select: '__connect_topic, __connect_partition, __connect_offset, id', expected: (t) => [[t, 0, 0, 1], [t, 0, 1, 2], [t, 0, 2, 3]] },
+    { insert: 'insert', pk: 'record_key', pkFields: 'code', records: threeRows, select: 'code, id, name', expected: () => [['k1', 1, 'a'], ['k2', 2, 'b'], ['k3', 3, 'c']] },
+    { insert: 'insert', pk: 'record_value', pkFields: 'id', records: threeRows, select: 'id, name', expected: () => [[1, 'a'], [2, 'b'], [3, 'c']] },
+    { insert: 'upsert', pk: 'kafka', records: upserts, select: '__connect_offset, id, name', expected: () => [[0, 1, 'a'], [1, 2, 'b'], [2, 1, 'a2']] },
+    { insert: 'upsert', pk: 'record_key', pkFields: 'code', records: upserts, select: 'code, id, name', expected: () => [['k1', 1, 'a2'], ['k2', 2, 'b']] },
+    { insert: 'upsert', pk: 'record_value', pkFields: 'id', records: upserts, select: 'id, name', expected: () => [[1, 'a2'], [2, 'b']] },
+    { insert: 'upsert', pk: 'record_value', records: upserts, select: 'id, name', expected: () => [[1, 'a'], [1, 'a2'], [2, 'b']] },
+    {
+      insert: 'update',
+      pk: 'record_key',
+      pkFields: 'code',
+      setup: (t) => [`CREATE TABLE ${t} (code ${keyType} PRIMARY KEY, id BIGINT, name TEXT)`, `INSERT INTO ${t} VALUES ('k1', 1, 'a'), ('k2', 2, 'b')`],
+      records: () => [['k1', v(1, 'A')], ['k3', v(3, 'c')]],
+      select: 'code, id, name',
+      expected: () => [['k1', 1, 'A'], ['k2', 2, 'b']],
+    },
+    {
+      insert: 'update',
+      pk: 'record_value',
+      pkFields: 'id',
+      setup: (t) => [`CREATE TABLE ${t} (id BIGINT PRIMARY KEY, name TEXT)`, `INSERT INTO ${t} VALUES (1, 'a'), (2, 'b')`],
+      records: () => [[null, v(2, 'B')]],
+      select: 'id, name',
+      expected: () => [[1, 'a'], [2, 'B']],
+    },
+    {
+      insert: 'update',
+      pk: 'none',
+      setup: (t) => [`CREATE TABLE ${t} (id BIGINT, name TEXT)`, `INSERT INTO ${t} VALUES (1, 'a'), (2, 'b')`],
+      records: () => [[null, v(9, 'z')]],
+      select: 'id, name',
+      expected: () => [[9, 'z'], [9, 'z']],
+    },
+    {
+      insert: 'update',
+      pk: 'kafka',
+      setup: (t) => [
+        `CREATE TABLE ${t} (__connect_topic ${keyType}, __connect_partition INT, __connect_offset BIGINT, id BIGINT, name TEXT, PRIMARY KEY (__connect_topic, __connect_partition, __connect_offset))`,
+        `INSERT INTO ${t} VALUES ('${t}', 0, 0, 1, 'a'), ('${t}', 0, 5, 5, 'e')`,
+      ],
+      records: () => [[null, v(1, 'A')]],
+      select: '__connect_offset, id, name',
+      expected: () => [[0, 1, 'A'], [5, 5, 'e']],
+    },
+  ];
+
+  it.concurrent.each(COMBOS.map((c) => [`${c.insert} × ${c.pk}${c.pkFields === undefined ? '' : ` (${c.pkFields})`}`, c] as const))('insert.mode × pk.mode: %s', async (_label, combo) => {
+    const t = table();
+    for (const sql of combo.setup?.(t) ?? []) await db.query(sql);
+    const name = `${t}-sink`;
+    await produce(stack.broker.bootstrapServers, t, combo.records(t));
+    await createSink(name, url, t, { 'insert.mode': combo.insert, 'pk.mode': combo.pk, ...(combo.pkFields === undefined ? {} : { 'pk.fields': combo.pkFields }), 'auto.create': String(combo.setup === undefined) });
+    await awaitRows(name, db, `SELECT ${combo.select} FROM ${t}`, combo.expected(t));
+    await rest.delete(`/connectors/${name}`);
+  });
+
+  it('upsert without key columns fails the task with Confluent\'s message', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    await produce(stack.broker.bootstrapServers, t, [['k1', v(1, 'a')]]);
+    await createSink(name, url, t, { 'insert.mode': 'upsert', 'auto.create': 'true' });
+    expect(await awaitFailure(name)).toContain('in UPSERT mode requires key field names to be known, check the primary key configuration');
+    await rest.delete(`/connectors/${name}`);
+  });
+
+  it('auto.create, then auto.evolve adds the new optional columns', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    await produce(stack.broker.bootstrapServers, t, [['k1', v(1, 'a')]]);
+    await createSink(name, url, t, { 'insert.mode': 'upsert', 'pk.mode': 'record_key', 'pk.fields': 'code', 'auto.create': 'true', 'auto.evolve': 'true' });
+    await awaitRows(name, db, `SELECT code, id, name FROM ${t}`, [['k1', 1, 'a']]);
+    const wider: FieldSpec[] = [...FIELDS, { field: 'qty', type: 'int32', optional: true }, { field: 'price', type: 'bytes', optional: true, name: 'org.apache.kafka.connect.data.Decimal', parameters: { scale: '2' } }];
+    await produce(stack.broker.bootstrapServers, t, [['k2', envelope(wider, { id: 2, name: 'b', qty: 7, price: 'AwE=' })]]);
+    await awaitRows(name, db, `SELECT code, id, name, qty, price FROM ${t}`, [['k1', 1, 'a', null, null], ['k2', 2, 'b', 7, '7.69']]);
+    const columns = (await db.describeTable({ catalog: mysql ? 'test' : null, schema: mysql ? null : 'public', table: t })).map((c) => [c.name, c.nullability]);
+    // Confluent's column order: value fields, then key-only fields by name; added columns last.
+    expect(columns).toEqual([['id', 'NO_NULLS'], ['name', 'NULLABLE'], ['code', 'NO_NULLS'], ['qty', 'NULLABLE'], ['price', 'NULLABLE']]);
+    await rest.delete(`/connectors/${name}`);
+  });
+
+  it('delete.enabled: tombstones delete by key, and a re-insert after a delete survives', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    await produce(stack.broker.bootstrapServers, t, [
+      ['k1', v(1, 'a')],
+      ['k2', v(2, 'b')],
+      ['k3', v(3, 'c')],
+      ['k1', null],
+      ['k2', null],
+      ['k2', v(2, 'back')],
+    ]);
+    await createSink(name, url, t, { 'insert.mode': 'upsert', 'pk.mode': 'record_key', 'pk.fields': 'code', 'delete.enabled': 'true', 'auto.create': 'true' });
+    await awaitRows(name, db, `SELECT code, id, name FROM ${t}`, [['k2', 2, 'back'], ['k3', 3, 'c']]);
+    await produce(stack.broker.bootstrapServers, t, [['k3', null]]);
+    await awaitRows(name, db, `SELECT code, id, name FROM ${t}`, [['k2', 2, 'back']]);
+    await rest.delete(`/connectors/${name}`);
+  });
+
+  it('a schemaless record fails the task with Confluent\'s message', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    await produce(stack.broker.bootstrapServers, t, [['k1', '{"id":1,"name":"a"}']]);
+    await createSink(name, url, t, { 'auto.create': 'true', 'value.converter.schemas.enable': 'false' });
+    expect(await awaitFailure(name)).toContain(
+      `Sink connector '${name}' is configured with 'delete.enabled=false' and 'pk.mode=none' and therefore requires records with a non-null Struct value and non-null Struct schema, but found record at (topic='${t}',partition=0,offset=0,timestamp=`,
+    );
+    await rest.delete(`/connectors/${name}`);
+  });
+
+  it('with errors.tolerance=all, records without a struct value go to the DLQ and the rest are written', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    const dlq = `${t}-dlq`;
+    await produce(stack.broker.bootstrapServers, t, [
+      ['k1', v(1, 'a')],
+      ['k2', '{"schema":{"type":"string","optional":false},"payload":"just a string"}'],
+      ['k3', v(3, 'c')],
+    ]);
+    await createSink(name, url, t, {
+      'auto.create': 'true',
+      'value.converter.schemas.enable': 'true',
+      'errors.tolerance': 'all',
+      'errors.deadletterqueue.topic.name': dlq,
+      'errors.deadletterqueue.topic.replication.factor': '1',
+      'errors.deadletterqueue.context.headers.enable': 'true',
+    });
+    await awaitRows(name, db, `SELECT id, name FROM ${t}`, [[1, 'a'], [3, 'c']]);
+    const dead = await waitFor(async () => {
+      const r = await run('kcat', ['-b', stack.broker.bootstrapServers, '-C', '-t', dlq, '-o', 'beginning', '-e', '-q', '-f', '%k|%h<END>']);
+      const lines = r.stdout.toString().split('<END>').filter((l) => l.length > 0);
+      return lines.length >= 1 ? lines : undefined;
+    }, 30_000, 'a record in the DLQ');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatch(/^k2\|/);
+    expect(dead[0]).toContain('__connect.errors.stage=TASK_PUT');
+    expect(dead[0]).toContain('requires records with a non-null Struct value and non-null Struct schema');
+    await rest.delete(`/connectors/${name}`);
+  });
+
+  it('a missing table or column fails the task with a clear message', async () => {
+    const t = table();
+    const missing = `${t}-missing`;
+    await produce(stack.broker.bootstrapServers, t, [['k1', v(1, 'a')]]);
+    await createSink(missing, url, t, {});
+    expect(await awaitFailure(missing)).toMatch(new RegExp(`Table ".+"\\."${t}" is missing and auto-creation is disabled`));
+    await rest.delete(`/connectors/${missing}`);
+
+    await db.query(`CREATE TABLE ${t} (id BIGINT)`);
+    const narrow = `${t}-narrow`;
+    await createSink(narrow, url, t, {});
+    expect(await awaitFailure(narrow)).toMatch(new RegExp(`Table ".+"\\."${t}" is missing fields \\(\\[SinkRecordField\\{schema=Schema\\{STRING\\}, name='name', isPrimaryKey=false\\}\\]\\) and auto-evolution is disabled`));
+    await rest.delete(`/connectors/${narrow}`);
+  });
+
+  it('an unreachable database is refused at creation, and fails the task when it goes away later', async () => {
+    const t = table();
+    const refused = await rest.post('/connectors', { name: `${t}-refused`, config: { 'connector.class': 'JdbcSink', topics: t, 'connection.url': url.replace(/:(5432|3306)\//, ':1/') } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/connection\.url: Could not connect to database\. Connection to 127\.0\.0\.1:1 refused/);
+
+    const proxy = await startProxy(mysql ? 3306 : 5432);
+    try {
+      const name = `${t}-sink`;
+      await produce(stack.broker.bootstrapServers, t, [['k1', v(1, 'a')]]);
+      await createSink(name, url.replace(/:(5432|3306)\//, `:${proxy.port}/`), t, { 'auto.create': 'true', 'connection.attempts': '1', 'max.retries': '1', 'retry.backoff.ms': '100' });
+      await awaitRows(name, db, `SELECT id, name FROM ${t}`, [[1, 'a']]);
+      await proxy.close();
+      await produce(stack.broker.bootstrapServers, t, [['k2', v(2, 'b')]]);
+      expect(await awaitFailure(name)).toMatch(new RegExp(`Could not connect to database: Connection to 127\\.0\\.0\\.1:${proxy.port} refused`));
+      await rest.delete(`/connectors/${name}`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('credentials that stop working fail the task with the database\'s message', async () => {
+    const t = table();
+    const user = t.replace(/^snk_/, 'snk_u');
+    const name = `${t}-sink`;
+    if (mysql) {
+      await db.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'first-password'`);
+      await db.query(`GRANT ALL ON test.* TO '${user}'@'%'`);
+    } else {
+      await db.query(`CREATE ROLE ${user} LOGIN`);
+      await db.query(`CREATE TABLE ${t} (id BIGINT, name TEXT)`);
+      await db.query(`GRANT ALL ON ${t} TO ${user}`);
+    }
+    try {
+      await produce(stack.broker.bootstrapServers, t, [['k1', v(1, 'a')]]);
+      await createSink(name, url, t, { 'connection.user': user, 'connection.password': 'first-password', 'auto.create': 'true', 'connection.attempts': '1', 'max.retries': '1', 'retry.backoff.ms': '100' });
+      await awaitRows(name, db, `SELECT id, name FROM ${t}`, [[1, 'a']]);
+      if (mysql) {
+        await db.query(`ALTER USER '${user}'@'%' IDENTIFIED BY 'second-password'`);
+        const { rows: ids } = await db.query(`SELECT id FROM information_schema.processlist WHERE user = '${user}'`);
+        for (const [id] of ids) await db.query(`KILL ${String(id)}`).catch(() => undefined);
+      } else {
+        await db.query(`ALTER ROLE ${user} NOLOGIN`);
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '${user}'`);
+      }
+      await produce(stack.broker.bootstrapServers, t, [['k2', v(2, 'b')]]);
+      expect(await awaitFailure(name)).toMatch(mysql ? new RegExp(`Could not connect to database: .*Access denied for user '${user}'`, 's') : new RegExp(`Could not connect to database: .*role "${user}" is not permitted to log in`, 's'));
+      await rest.delete(`/connectors/${name}`);
+    } finally {
+      if (mysql) await db.query(`DROP USER IF EXISTS '${user}'@'%'`);
+      else {
+        await db.query(`DROP TABLE IF EXISTS ${t}`);
+        await db.query(`DROP ROLE IF EXISTS ${user}`);
+      }
+    }
+  });
+
+  it('the validate endpoint reports connection problems on connection.url', async () => {
+    const config = { 'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector', name: 'v', topics: 'x', 'connection.url': url.replace(/:(5432|3306)\//, ':1/') };
+    const bad = await rest.put('/connector-plugins/JdbcSinkConnector/config/validate', config);
+    expect(bad.status).toBe(200);
+    const urlValue = bad.body.configs.find((c: { value: { name: string } }) => c.value.name === 'connection.url').value;
+    expect(urlValue.errors[0]).toMatch(/^Could not connect to database\. /);
+    const good = await rest.put('/connector-plugins/JdbcSinkConnector/config/validate', { ...config, 'connection.url': url });
+    expect(good.body.error_count, JSON.stringify(good.body.configs.filter((c: { value: { errors: string[] } }) => c.value.errors.length > 0))).toBe(0);
+    const deletes = await rest.put('/connector-plugins/JdbcSinkConnector/config/validate', { ...config, 'connection.url': url, 'delete.enabled': 'true' });
+    const pk = deletes.body.configs.find((c: { value: { name: string } }) => c.value.name === 'pk.mode').value;
+    expect(pk.errors).toEqual(['Deletes are only supported for pk.mode record_key']);
+  });
+});
