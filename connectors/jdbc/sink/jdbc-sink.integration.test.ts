@@ -319,6 +319,50 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     }
   });
 
+  it('recovers with retries when the database drops its connections mid-stream, and loses nothing', async () => {
+    const t = table();
+    const user = t.replace(/^snk_/, 'snk_o');
+    const name = `${t}-sink`;
+    const total = 20_000;
+    const chunk = 2_000;
+    // A user of its own, so that the test kills only the sink's connections.
+    if (mysql) {
+      await db.query(`CREATE USER '${user}'@'%'`);
+      await db.query(`GRANT ALL ON test.* TO '${user}'@'%'`);
+    } else {
+      await db.query(`CREATE ROLE ${user} LOGIN`);
+      await db.query(`CREATE TABLE ${t} (id BIGINT PRIMARY KEY, name TEXT)`);
+      await db.query(`GRANT ALL ON ${t} TO ${user}`);
+    }
+    const kill = async (): Promise<number> => {
+      if (!mysql) return (await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '${user}'`)).rows.length;
+      const { rows: ids } = await db.query(`SELECT id FROM information_schema.processlist WHERE user = '${user}'`);
+      for (const [id] of ids) await db.query(`KILL ${String(id)}`).catch(() => undefined);
+      return ids.length;
+    };
+    try {
+      await createSink(name, url, t, { 'connection.user': user, 'insert.mode': 'upsert', 'pk.mode': 'record_value', 'pk.fields': 'id', 'auto.create': 'true', 'batch.size': '500', 'max.retries': '30', 'retry.backoff.ms': '200', 'connection.backoff.ms': '200' });
+      await rest.awaitRunning(name);
+      let killed = 0;
+      for (let start = 0; start < total; start += chunk) {
+        await produce(stack.broker.bootstrapServers, t, Array.from({ length: chunk }, (_, i) => [null, v(start + i + 1, `row ${start + i + 1}`)] as [null, string]));
+        await waitFor(async () => ((await rows(db, `SELECT COUNT(*) FROM ${t}`).catch(() => [[0]]))[0]?.[0] as number) > start || undefined, 30_000, 'the sink to be writing');
+        killed += await kill();
+      }
+      expect(killed).toBeGreaterThanOrEqual(5);
+      await awaitRows(name, db, `SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id) FROM ${t}`, [[total, total, 1, total]], 60_000);
+      const status = await rest.get(`/connectors/${name}/status`);
+      expect(status.body.tasks[0].state).toBe('RUNNING');
+      await rest.delete(`/connectors/${name}`);
+    } finally {
+      if (mysql) await db.query(`DROP USER IF EXISTS '${user}'@'%'`);
+      else {
+        await db.query(`DROP TABLE IF EXISTS ${t}`);
+        await db.query(`DROP ROLE IF EXISTS ${user}`);
+      }
+    }
+  });
+
   it('the validate endpoint reports connection problems on connection.url', async () => {
     const config = { 'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector', name: 'v', topics: 'x', 'connection.url': url.replace(/:(5432|3306)\//, ':1/') };
     const bad = await rest.put('/connector-plugins/JdbcSinkConnector/config/validate', config);

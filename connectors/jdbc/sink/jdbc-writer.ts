@@ -70,7 +70,7 @@ export class JdbcWriter {
       for (const buffer of buffers.values()) await buffer.flush();
       await session.commit();
     } catch (err) {
-      await session.rollback().catch((rollbackError: unknown) => this.logger.warn({ err: rollbackError }, 'Failed to roll back transaction'));
+      if (!session.isClosed()) await session.rollback().catch((rollbackError: unknown) => this.logger.warn({ err: rollbackError }, 'Failed to roll back transaction'));
       throw err;
     }
   }
