@@ -16,7 +16,7 @@ import { mysqlDbError, type ConnectTarget } from './db-errors.js';
 import { MYSQL_DIALECT } from './dialects.js';
 import { mysqlColumnDefinition, mysqlTableColumnDefinition, type MySqlField } from './mysql-columns.js';
 import { inlineParameters } from './placeholders.js';
-import { ISOLATION_SQL, sessionBusyError } from './session-common.js';
+import { CLOSE_TIMEOUT_MS, closeWithin, ISOLATION_SQL, sessionBusyError } from './session-common.js';
 
 export interface MySqlConnectConfig {
   host: string;
@@ -221,9 +221,7 @@ export class MySqlSession implements DbSession {
       return;
     }
     this.closed = true;
-    await new Promise<void>((resolve) => {
-      this.connection.end(() => resolve());
-    }).catch(() => undefined);
+    await closeWithin(new Promise<void>((resolve) => this.connection.end(() => resolve())), CLOSE_TIMEOUT_MS);
     this.connection.destroy();
   }
 

@@ -282,8 +282,9 @@ describe('PostgreSQL streaming', () => {
   });
 
   it('returns empty results as no batches', async () => {
-    const { sizes } = await drain(session.stream('SELECT 1 WHERE false', [], 10));
-    expect(sizes).toEqual([]);
+    const empty = session.stream('SELECT 1 AS one WHERE false', [], 10);
+    expect((await empty.columns()).map((c) => c.name)).toEqual(['one']);
+    expect((await drain(empty)).sizes).toEqual([]);
     const exact = await drain(session.stream('SELECT g FROM generate_series(1, 20) g', [], 10));
     expect(exact.sizes).toEqual([10, 10]);
   });
@@ -364,6 +365,35 @@ describe('PostgreSQL transactions and errors', () => {
     const err = await session.query(`SELECT * FROM ${table}_missing`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DbError);
     expect((err as Error).message).toContain('does not exist');
+  });
+
+  it('reports deadlocks and lock timeouts as transient', async () => {
+    await session.query(`INSERT INTO ${table} (id, amount) VALUES (-1, 1), (-2, 2)`);
+    try {
+      await session.begin();
+      await other.begin();
+      await session.query(`UPDATE ${table} SET body = 's' WHERE id = -1`);
+      await other.query(`UPDATE ${table} SET body = 'o' WHERE id = -2`);
+      const results = await Promise.allSettled([
+        session.query(`UPDATE ${table} SET body = 's' WHERE id = -2`),
+        new Promise((r) => setTimeout(r, 200)).then(() => other.query(`UPDATE ${table} SET body = 'o' WHERE id = -1`)),
+      ]);
+      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(failures).toHaveLength(1);
+      expect(failures[0]?.reason).toMatchObject({ name: 'DbError', sqlState: '40P01', transient: true });
+      await session.rollback();
+      await other.rollback();
+
+      await other.begin();
+      await other.query(`UPDATE ${table} SET body = 'o' WHERE id = -1`);
+      await session.begin();
+      await session.query("SET LOCAL lock_timeout = '100ms'");
+      await expect(session.query(`UPDATE ${table} SET body = 's' WHERE id = -1`)).rejects.toMatchObject({ sqlState: '55P03', transient: true });
+      await session.rollback();
+      await other.rollback();
+    } finally {
+      await session.query(`DELETE FROM ${table}`);
+    }
   });
 
   it('marks the session closed and errors transient when the server ends the connection', async () => {

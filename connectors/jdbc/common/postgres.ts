@@ -17,7 +17,7 @@ import { POSTGRES_DIALECT } from './dialects.js';
 import { pgColumnDefinition, type PgAttribute } from './pg-columns.js';
 import { BUILTIN_PG_TYPES, typeFromRow, type PgType, type PgTypeRow } from './pg-type-catalog.js';
 import { toNumberedPlaceholders } from './placeholders.js';
-import { ISOLATION_SQL, sessionBusyError } from './session-common.js';
+import { CLOSE_TIMEOUT_MS, closeWithin, ISOLATION_SQL, sessionBusyError } from './session-common.js';
 
 export interface PostgresConnectConfig {
   host: string;
@@ -193,7 +193,8 @@ export class PostgresSession implements DbSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.end().catch(() => undefined);
+    await closeWithin(this.client.end(), CLOSE_TIMEOUT_MS);
+    this.client.connection.stream.destroy();
   }
 
   /** Runs one statement on the connection; rows come back as arrays. */
@@ -246,7 +247,8 @@ export class PostgresSession implements DbSession {
     }
     const missing = new Set<number>();
     for (const f of fields) {
-      if (f.tableID !== 0 && this.attributes.get(f.tableID)?.get(f.columnID) === undefined) missing.add(f.tableID);
+      // System columns (ctid, xmin: attnum < 0) are not cached; asking again would not find them.
+      if (f.tableID !== 0 && f.columnID > 0 && this.attributes.get(f.tableID)?.get(f.columnID) === undefined) missing.add(f.tableID);
     }
     if (missing.size > 0) await this.loadAttributes([...missing]);
     return fields.map((f) =>
@@ -295,7 +297,10 @@ export class PostgresSession implements DbSession {
       this.types.set(oid, type);
       return type;
     };
-    for (const oid of wanted) build(oid);
+    for (const oid of wanted) {
+      // A type gone from the catalog is remembered as unknown rather than looked up on every query.
+      if (build(oid) === undefined) this.types.set(oid, this.typeOrUnknown(oid));
+    }
   }
 
   private async loadAttributes(tableOids: readonly number[]): Promise<void> {

@@ -11,3 +11,17 @@ export const ISOLATION_SQL: Record<IsolationLevel, string> = {
 export function sessionBusyError(): DbError {
   return new DbError('A streamed result is still open on this session; read it to the end or close it first', null, false);
 }
+
+/** How long close() waits for a polite goodbye before dropping the socket. */
+export const CLOSE_TIMEOUT_MS = 2000;
+
+/** Waits for a close to finish, but no longer than `ms`, and never fails: a dead server must not hold up a stopping task. */
+export async function closeWithin(closing: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([closing.catch(() => undefined), timeout]);
+  clearTimeout(timer);
+}
