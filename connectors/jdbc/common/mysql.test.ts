@@ -247,6 +247,7 @@ describe('MySQL streaming', () => {
   it('returns empty results as no batches', async () => {
     expect((await drain(session.stream(`SELECT n FROM ${numbers} WHERE n < 0`, [], 10))).sizes).toEqual([]);
     expect((await drain(session.stream(`SELECT n FROM ${numbers} WHERE n <= 20`, [], 10))).sizes).toEqual([10, 10]);
+    expect((await drain(session.stream(`SELECT n FROM ${numbers} WHERE n <= 2500`, [], 0))).sizes).toEqual([1000, 1000, 500]);
   });
 });
 

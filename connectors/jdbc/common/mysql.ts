@@ -16,7 +16,7 @@ import { mysqlDbError, type ConnectTarget } from './db-errors.js';
 import { MYSQL_DIALECT } from './dialects.js';
 import { mysqlColumnDefinition, mysqlTableColumnDefinition, type MySqlField } from './mysql-columns.js';
 import { inlineParameters } from './placeholders.js';
-import { CLOSE_TIMEOUT_MS, closeWithin, ISOLATION_SQL, sessionBusyError } from './session-common.js';
+import { CLOSE_TIMEOUT_MS, closeWithin, effectiveFetchSize, ISOLATION_SQL, sessionBusyError } from './session-common.js';
 
 export interface MySqlConnectConfig {
   host: string;
@@ -138,7 +138,7 @@ export class MySqlSession implements DbSession {
   stream(sql: string, params: readonly DbParam[], fetchSize: number): RowStream {
     this.checkUsable();
     const text = params.length === 0 ? sql : inlineParameters(sql, params, renderParam);
-    return new MySqlRowStream(this, this.connection, text, Math.max(1, Math.floor(fetchSize)));
+    return new MySqlRowStream(this, this.connection, text, effectiveFetchSize(fetchSize));
   }
 
   async begin(): Promise<void> {

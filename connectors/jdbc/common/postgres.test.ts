@@ -287,6 +287,8 @@ describe('PostgreSQL streaming', () => {
     expect((await drain(empty)).sizes).toEqual([]);
     const exact = await drain(session.stream('SELECT g FROM generate_series(1, 20) g', [], 10));
     expect(exact.sizes).toEqual([10, 10]);
+    const driverDefault = await drain(session.stream('SELECT g FROM generate_series(1, 2500) g', [], 0));
+    expect(driverDefault.sizes).toEqual([1000, 1000, 500]);
   });
 });
 

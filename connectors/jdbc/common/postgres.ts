@@ -17,7 +17,7 @@ import { POSTGRES_DIALECT } from './dialects.js';
 import { pgColumnDefinition, type PgAttribute } from './pg-columns.js';
 import { BUILTIN_PG_TYPES, typeFromRow, type PgType, type PgTypeRow } from './pg-type-catalog.js';
 import { toNumberedPlaceholders } from './placeholders.js';
-import { CLOSE_TIMEOUT_MS, closeWithin, ISOLATION_SQL, sessionBusyError } from './session-common.js';
+import { CLOSE_TIMEOUT_MS, closeWithin, effectiveFetchSize, ISOLATION_SQL, sessionBusyError } from './session-common.js';
 
 export interface PostgresConnectConfig {
   host: string;
@@ -110,7 +110,7 @@ export class PostgresSession implements DbSession {
   stream(sql: string, params: readonly DbParam[], fetchSize: number): RowStream {
     this.checkUsable();
     const text = params.length === 0 ? sql : toNumberedPlaceholders(sql, params.length);
-    return new PgCursorStream(this, text.replace(/[\s;]+$/, ''), params, Math.max(1, Math.floor(fetchSize)));
+    return new PgCursorStream(this, text.replace(/[\s;]+$/, ''), params, effectiveFetchSize(fetchSize));
   }
 
   async begin(): Promise<void> {

@@ -25,3 +25,10 @@ export async function closeWithin(closing: Promise<unknown>, ms: number): Promis
   await Promise.race([closing.catch(() => undefined), timeout]);
   clearTimeout(timer);
 }
+
+/** Rows per batch when the caller leaves the fetch size to the driver (JDBC's 0). */
+const DEFAULT_FETCH_SIZE = 1000;
+
+export function effectiveFetchSize(fetchSize: number): number {
+  return Number.isFinite(fetchSize) && fetchSize >= 1 ? Math.floor(fetchSize) : DEFAULT_FETCH_SIZE;
+}
