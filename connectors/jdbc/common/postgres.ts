@@ -134,7 +134,7 @@ export class PostgresSession implements DbSession {
     const micros = rows[0]?.[0] as bigint;
     const seconds = micros / 1_000_000n - (micros % 1_000_000n < 0n ? 1n : 0n);
     const microOfSecond = micros - seconds * 1_000_000n;
-    return { epochMs: Number(micros / 1000n), nanos: Number(microOfSecond) * 1000 };
+    return { epochMs: Number(seconds * 1000n + microOfSecond / 1000n), nanos: Number(microOfSecond) * 1000 };
   }
 
   async currentSchema(): Promise<string | null> {
