@@ -24,7 +24,7 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 export async function openSession(settings: ConnectionSettings, logger?: Logger, options: OpenSessionOptions = {}): Promise<DbSession> {
   const url = parseJdbcUrl(settings.url);
   const dialect = resolveDialect(url, settings.dialectName);
-  const attempts = Math.max(1, Math.floor(settings.attempts));
+  const attempts = Number.isFinite(settings.attempts) ? Math.max(1, Math.floor(settings.attempts)) : 1;
   const target = formatHostPort(url.host, url.port);
   for (let attempt = 1; ; attempt++) {
     options.signal?.throwIfAborted();
@@ -57,7 +57,7 @@ export async function checkConnection(settings: ConnectionSettings, options: Ope
 
 function connectOnce(dialect: DialectName, url: JdbcUrl, settings: ConnectionSettings, options: OpenSessionOptions): Promise<DbSession> {
   const props = url.properties;
-  const user = settings.user ?? props.user ?? null;
+  const user = (settings.user === '' ? null : settings.user) ?? props.user ?? null;
   const password = settings.password ?? props.password ?? null;
   if (dialect === 'PostgreSqlDatabaseDialect') {
     // pgjdbc's connectTimeout is in seconds.
