@@ -57,33 +57,60 @@ describe('JdbcSinkTask writes', () => {
     const h = await startTask({});
     await h.task.put([record(null, value(1, 'a')), record(null, value(2, null))]);
     const s = h.session();
-    expect(s.statements.map((x) => x.sql).filter((q) => /^(BEGIN|COMMIT|INSERT)/.test(q))).toEqual(['BEGIN', 'INSERT INTO "public"."orders" ("id","name") VALUES (?,?),(?,?)', 'COMMIT']);
-    expect(s.writes.at(-1)?.params).toEqual([1n, 'a', 2n, null]);
+    expect(s.statements.map((x) => x.sql).filter((q) => /^(BEGIN|COMMIT|INSERT)/.test(q))).toEqual(['BEGIN', 'INSERT INTO "public"."orders" ("id","name") SELECT * FROM unnest(?::int8[],?::text[])', 'COMMIT']);
+    expect(s.writes.at(-1)?.params).toEqual([
+      [1n, 2n],
+      ['a', null],
+    ]);
+  });
+
+  it('writes a put as one multi-row INSERT in MySQL', async () => {
+    const h = await startTask({}, { dialect: 'MySqlDatabaseDialect' });
+    await h.task.put([record(null, value(1, 'a')), record(null, value(2, null))]);
+    expect(h.session().writes.at(-1)).toEqual({ sql: 'INSERT INTO `test`.`orders`(`id`,`name`) VALUES(?,?),(?,?)', params: [1n, 'a', 2n, null] });
   });
 
   it('flushes at batch.size', async () => {
     const h = await startTask({ 'batch.size': '2' });
     await h.task.put([1, 2, 3, 4, 5].map((i) => record(null, value(i, 'x'))));
-    expect(h.session().writes.filter((w) => w.sql.startsWith('INSERT')).map((w) => w.params.length / 2)).toEqual([2, 2, 1]);
+    expect(h.session().writes.filter((w) => w.sql.startsWith('INSERT')).map((w) => (w.params[0] as unknown[]).length ?? 1)).toEqual([2, 2, 1]);
   });
 
   it('upserts with a primitive key and keeps delete-then-reinsert order', async () => {
     const h = await startTask({ 'insert.mode': 'upsert', 'pk.mode': 'record_key', 'pk.fields': 'code', 'delete.enabled': 'true' }, {
+      dialect: 'MySqlDatabaseDialect',
       prepare: (s) => s.addTable('orders', [column('code'), column('id', 'int8'), column('name')]),
     });
     await h.task.put([record('k1', value(1, 'a')), record('k2', value(2, 'b')), record('k1', null), record('k1', value(1, 'again'))]);
-    const writes = h.session().writes.filter((w) => /^(INSERT|DELETE)/.test(w.sql));
+    const writes = h.session().writes.filter((w) => /^(INSERT|DELETE)/i.test(w.sql));
     expect(writes.map((w) => [w.sql, w.params])).toEqual([
-      ['INSERT INTO "public"."orders" ("code","id","name") VALUES (?,?,?),(?,?,?) ON CONFLICT ("code") DO UPDATE SET "id"=EXCLUDED."id","name"=EXCLUDED."name"', ['k1', 1n, 'a', 'k2', 2n, 'b']],
-      ['DELETE FROM "public"."orders" WHERE "code" = ?', ['k1']],
-      ['INSERT INTO "public"."orders" ("code","id","name") VALUES (?,?,?) ON CONFLICT ("code") DO UPDATE SET "id"=EXCLUDED."id","name"=EXCLUDED."name"', ['k1', 1n, 'again']],
+      ['insert into `test`.`orders`(`code`,`id`,`name`) values(?,?,?),(?,?,?) on duplicate key update `id`=values(`id`),`name`=values(`name`)', ['k1', 1n, 'a', 'k2', 2n, 'b']],
+      ['DELETE FROM `test`.`orders` WHERE `code` = ?', ['k1']],
+      ['insert into `test`.`orders`(`code`,`id`,`name`) values(?,?,?) on duplicate key update `id`=values(`id`),`name`=values(`name`)', ['k1', 1n, 'again']],
     ]);
   });
 
   it('keeps the last row of a key in a PostgreSQL upsert statement', async () => {
     const h = await startTask({ 'insert.mode': 'upsert', 'pk.mode': 'record_value', 'pk.fields': 'id' });
     await h.task.put([record(null, value(1, 'a')), record(null, value(2, 'b')), record(null, value(1, 'c'))]);
-    expect(h.session().writes.find((w) => w.sql.startsWith('INSERT'))?.params).toEqual([2n, 'b', 1n, 'c']);
+    expect(h.session().writes.find((w) => w.sql.startsWith('INSERT'))?.params).toEqual([
+      [2n, 1n],
+      ['b', 'c'],
+    ]);
+  });
+
+  it('PostgreSQL updates many rows at once, the last of each key winning', async () => {
+    const h = await startTask({ 'insert.mode': 'update', 'pk.mode': 'record_value', 'pk.fields': 'id' });
+    await h.task.put([record(null, value(1, 'a')), record(null, value(2, 'b')), record(null, value(1, 'c'))]);
+    expect(h.session().writes.filter((w) => w.sql.startsWith('UPDATE'))).toEqual([
+      {
+        sql: 'UPDATE "public"."orders" SET "name" = v.c0 FROM (SELECT * FROM unnest(?::text[],?::int8[])) AS v(c0,c1) WHERE "public"."orders"."id" = v.c1',
+        params: [
+          ['b', 'c'],
+          [2n, 1n],
+        ],
+      },
+    ]);
   });
 
   it('runs UPDATE row by row, non-key values first', async () => {
@@ -95,11 +122,11 @@ describe('JdbcSinkTask writes', () => {
     ]);
   });
 
-  it('splits statements at 65,535 parameters', async () => {
+  it('splits MySQL statements at 65,535 parameters', async () => {
     const wide = SchemaBuilder.struct();
     for (let i = 0; i < 30; i++) wide.field(`c${i}`, Schema.INT32_SCHEMA);
     const schema = wide.build();
-    const h = await startTask({ 'batch.size': '5000', 'auto.create': 'true' });
+    const h = await startTask({ 'batch.size': '5000', 'auto.create': 'true' }, { dialect: 'MySqlDatabaseDialect' });
     const records = Array.from({ length: 5000 }, (_, n) => {
       const s = new Struct(schema);
       for (let i = 0; i < 30; i++) s.put(`c${i}`, n);
@@ -159,7 +186,7 @@ describe('JdbcSinkTask errors', () => {
   });
 
   it('with a reporter, writes one by one after the retries and reports the failing records', async () => {
-    const h = await startTask({ 'max.retries': '0' }, { reporter: true, prepare: (s) => (s.failWith = (sql, params) => (sql.startsWith('INSERT') && params.includes('bad') ? new DbError('value too long', '22001', false) : null)) });
+    const h = await startTask({ 'max.retries': '0' }, { reporter: true, prepare: (s) => (s.failWith = (sql, params) => (sql.startsWith('INSERT') && params.flat().includes('bad') ? new DbError('value too long', '22001', false) : null)) });
     const good = record(null, value(1, 'ok'));
     const bad = record(null, value(2, 'bad'));
     await h.task.put([good, bad]);

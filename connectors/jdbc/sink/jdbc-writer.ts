@@ -10,7 +10,7 @@ import type { ConnectionSettings, DbSession, TableId } from '../common/db.js';
 import type { DdlContext } from './ddl.js';
 import type { TableSql } from './dml.js';
 import type { JdbcSinkSettings } from './sink-config.js';
-import { postgresCast, TableBuffer } from './table-buffer.js';
+import { postgresCast, postgresElementType, TableBuffer } from './table-buffer.js';
 import { TableDefinitions, tableKey, type TableDefinition } from './table-definitions.js';
 import { TableStructure } from './table-structure.js';
 
@@ -113,6 +113,7 @@ export class JdbcWriter {
         table,
         column,
         cast: pg ? (name) => postgresCast(definition.columns.get(name)) : () => '',
+        elementType: pg ? (name) => postgresElementType(definition.columns.get(name)) : () => null,
       }),
     };
   }

@@ -8,7 +8,7 @@ import { ConnectError } from '../../../src/connect/index.js';
 import { schemaEquals, type Schema, type SinkRecord } from '../../../src/data/index.js';
 import type { ColumnDefinition, DbParam, DbSession, TableId } from '../common/db.js';
 import type { DdlContext } from './ddl.js';
-import { deleteStatement, insertStatement, updateStatement, upsertStatement, type RowStatement, type TableSql } from './dml.js';
+import { deleteStatement, insertStatement, updateStatement, upsertStatement, type TableSql, type WriteStatement } from './dml.js';
 import { extractFields } from './fields-metadata.js';
 import { RowBinder } from './row-binder.js';
 import type { JdbcSinkSettings } from './sink-config.js';
@@ -33,9 +33,12 @@ export interface TableContext {
 
 interface Prepared {
   readonly binder: RowBinder;
-  readonly write: RowStatement;
-  readonly delete: RowStatement | null;
-  /** PostgreSQL refuses an ON CONFLICT DO UPDATE that meets the same key twice in one statement. */
+  readonly write: WriteStatement;
+  readonly delete: WriteStatement | null;
+  /**
+   * PostgreSQL refuses an ON CONFLICT DO UPDATE that meets the same key twice in one statement, and
+   * an UPDATE ... FROM meeting a row twice takes either source row.
+   */
   readonly dedupeKeys: boolean;
 }
 
@@ -94,7 +97,7 @@ export class TableBuffer {
     const sql = this.ctx.sqlFor(definition);
     const keys = fields.keyFieldNames;
     const nonKeys = fields.nonKeyFieldNames;
-    let write: RowStatement;
+    let write: WriteStatement;
     switch (settings.insertMode) {
       case 'insert':
         write = insertStatement(sql, keys, nonKeys);
@@ -109,21 +112,21 @@ export class TableBuffer {
         write = updateStatement(sql, keys, nonKeys);
         break;
     }
-    let del: RowStatement | null = null;
+    let del: WriteStatement | null = null;
     if (settings.deleteEnabled) {
       if (keys.length === 0) throw new ConnectError('Require primary keys to support delete');
       del = deleteStatement(sql, keys);
     }
     const binder = new RowBinder(session.dialect.name, settings, keySchema, valueSchema, fields);
-    const dedupeKeys = session.dialect.name === 'PostgreSqlDatabaseDialect' && settings.insertMode === 'upsert' && nonKeys.length > 0;
+    const dedupeKeys = session.dialect.name === 'PostgreSqlDatabaseDialect' && ((settings.insertMode === 'upsert' && nonKeys.length > 0) || (settings.insertMode === 'update' && write.multiRow));
     return { binder, write, delete: del, dedupeKeys };
   }
 
   async #executeWrites(prepared: Prepared, records: SinkRecord[]): Promise<void> {
     const { binder, write } = prepared;
     const perRow = write.paramsPerRow;
+    const update = this.ctx.settings.insertMode === 'update';
     if (!write.multiRow) {
-      // UPDATE: non-key values first, then the key.
       for (const record of records) {
         const params = new Array<DbParam>(perRow);
         binder.keys(record, params, binder.nonKeys(record, params, 0));
@@ -133,13 +136,15 @@ export class TableBuffer {
     }
     let params = new Array<DbParam>(records.length * perRow);
     let at = 0;
-    for (const record of records) at = binder.nonKeys(record, params, binder.keys(record, params, at));
+    // UPDATE takes the non-key values first, then the key; INSERT and upserts the key first.
+    if (update) for (const record of records) at = binder.keys(record, params, binder.nonKeys(record, params, at));
+    else for (const record of records) at = binder.nonKeys(record, params, binder.keys(record, params, at));
     let rows = records.length;
-    if (prepared.dedupeKeys) ({ params, rows } = lastRowPerKey(params, rows, perRow, binder.keyCount));
+    if (prepared.dedupeKeys) ({ params, rows } = lastRowPerKey(params, rows, perRow, update ? perRow - binder.keyCount : 0, binder.keyCount));
     await this.#executeChunked(write, params, rows);
   }
 
-  async #executeDeletes(prepared: Prepared, statement: RowStatement, records: SinkRecord[]): Promise<void> {
+  async #executeDeletes(prepared: Prepared, statement: WriteStatement, records: SinkRecord[]): Promise<void> {
     const { binder } = prepared;
     const perRow = binder.keyCount;
     const params = new Array<DbParam>(records.length * perRow);
@@ -149,15 +154,13 @@ export class TableBuffer {
   }
 
   /** Runs `rows` rows of `params` in as few statements as the parameter and size limits allow. */
-  async #executeChunked(statement: RowStatement, params: DbParam[], rows: number): Promise<void> {
+  async #executeChunked(statement: WriteStatement, params: DbParam[], rows: number): Promise<void> {
     const perRow = statement.paramsPerRow;
-    const maxRows = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / Math.max(1, perRow)));
+    const maxRows = statement.paramsPerRowLimit ? Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / Math.max(1, perRow))) : rows;
     let row = 0;
     while (row < rows) {
-      let end = Math.min(rows, row + maxRows);
-      end = cutAtSize(params, perRow, row, end);
-      const chunk = row === 0 && end === rows ? params : params.slice(row * perRow, end * perRow);
-      await this.ctx.session.query(statement.sql(end - row), chunk);
+      const end = cutAtSize(params, perRow, row, Math.min(rows, row + maxRows));
+      await this.ctx.session.query(statement.sql(end - row), statement.params(params, row, end - row));
       row = end;
     }
   }
@@ -177,9 +180,9 @@ function cutAtSize(params: readonly DbParam[], perRow: number, start: number, en
 }
 
 /** Keeps the last row of each key (what running the rows one after another would leave). */
-function lastRowPerKey(params: DbParam[], rows: number, perRow: number, keyCount: number): { params: DbParam[]; rows: number } {
+function lastRowPerKey(params: DbParam[], rows: number, perRow: number, keyAt: number, keyCount: number): { params: DbParam[]; rows: number } {
   const last = new Map<string, number>();
-  for (let row = 0; row < rows; row++) last.set(keyText(params, row * perRow, keyCount), row);
+  for (let row = 0; row < rows; row++) last.set(keyText(params, row * perRow + keyAt, keyCount), row);
   if (last.size === rows) return { params, rows };
   const kept = [...last.values()].sort((a, b) => a - b);
   const out = new Array<DbParam>(kept.length * perRow);
@@ -202,4 +205,11 @@ export function postgresCast(column: ColumnDefinition | undefined): string {
   if (column === undefined) return '';
   const type = column.typeName.toLowerCase();
   return type === 'json' || type === 'jsonb' || type === 'uuid' ? `::${type}` : '';
+}
+
+/** A column type that can be an array element in a cast (`int8`, `text`, `jsonb`); null for array columns and names needing quotes. */
+export function postgresElementType(column: ColumnDefinition | undefined): string | null {
+  if (column === undefined) return null;
+  const type = column.typeName;
+  return /^[a-z_][a-z0-9_]*$/.test(type) && !type.startsWith('_') ? type : null;
 }
