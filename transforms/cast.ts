@@ -375,7 +375,7 @@ export class Cast implements Transformation {
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const valueSchema = this.#side.schema(record);
     if (valueSchema === null) throw new DataException('Schema required for [cast types]');
-    const plan = this.#schemaUpdateCache.computeIfAbsent(valueSchema, (schema) => this.#makePlan(schema));
+    const plan = this.#schemaUpdateCache.get(valueSchema) ?? this.#schemaUpdateCache.computeIfAbsent(valueSchema, (schema) => this.#makePlan(schema));
     const updatedSchema = plan.schema;
     const whole = this.#spec.wholeValue;
     if (whole !== null) return this.#side.newRecord(record, updatedSchema, castValueToType(valueSchema, this.#side.value(record), whole));

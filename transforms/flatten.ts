@@ -106,7 +106,7 @@ export class Flatten implements Transformation {
     const value = requireStructOrNull(this.#side.value(record), PURPOSE);
     const schema = this.#side.schema(record);
     if (schema === null) throw new DataException(`Schema required for [${PURPOSE}]`);
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, (original) => {
+    const updatedSchema = this.#schemaUpdateCache.get(schema) ?? this.#schemaUpdateCache.computeIfAbsent(schema, (original) => {
       const builder = copySchemaBasics(original, SchemaBuilder.struct());
       this.#buildUpdatedSchema(original, '', builder, original.isOptional(), asStructOrNull(original.defaultValue()));
       return builder.build();

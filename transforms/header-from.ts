@@ -104,7 +104,7 @@ export class HeaderFrom implements Transformation {
     let updatedSchema = schema;
     let updatedValue = value;
     if (this.#operation === 'move') {
-      updatedSchema = this.#moveSchemaCache.computeIfAbsent(schema, (original) => this.#moveSchema(original));
+      updatedSchema = this.#moveSchemaCache.get(schema) ?? this.#moveSchemaCache.computeIfAbsent(schema, (original) => this.#moveSchema(original));
       updatedValue = new Struct(updatedSchema);
       for (const field of updatedSchema.fields()) updatedValue.put(field, this.#fieldValue(value, field.name()));
     }

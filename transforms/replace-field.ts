@@ -176,7 +176,7 @@ export class ReplaceField implements Transformation {
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(this.#side.value(record), PURPOSE);
-    const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makePlan(schema));
+    const plan = this.#schemaUpdateCache.get(value.schema()) ?? this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makePlan(schema));
     const updated = new Struct(plan.schema);
     const withDefault = this.#replaceNullWithDefault;
     for (const [from, to] of plan.copies) updated.copyFrom(value, from, to, withDefault);

@@ -58,7 +58,7 @@ export class SetSchemaMetadata implements Transformation {
     const original = this.#side.schema(record);
     if (value === null && original === null) return record;
     const schema = requireSchema(original, 'updating schema metadata');
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, (input) => this.#makeUpdatedSchema(input));
+    const updatedSchema = this.#schemaUpdateCache.get(schema) ?? this.#schemaUpdateCache.computeIfAbsent(schema, (input) => this.#makeUpdatedSchema(input));
     return this.#side.newRecord(record, updatedSchema, this.updateSchemaIn(value, schema, updatedSchema));
   }
 

@@ -268,7 +268,7 @@ export class TimestampConverter implements Transformation {
       return this.#side.newRecord(record, updatedSchema, this.#convert(this.#side.value(record), timestampTypeFromSchema(schema)));
     }
     const value = requireStructOrNull(this.#side.value(record), PURPOSE);
-    const updatedSchema = this.#schemaCache.computeIfAbsent(schema, (original) => this.#convertSchema(original));
+    const updatedSchema = this.#schemaCache.get(schema) ?? this.#schemaCache.computeIfAbsent(schema, (original) => this.#convertSchema(original));
     return this.#side.newRecord(record, updatedSchema, this.#convertStruct(value, updatedSchema));
   }
 

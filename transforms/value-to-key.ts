@@ -75,7 +75,7 @@ export class ValueToKey implements Transformation {
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(record.value(), PURPOSE);
-    const keySchema = this.#valueToKeySchemaCache.computeIfAbsent(value.schema(), (valueSchema) => this.#keySchemaFor(valueSchema));
+    const keySchema = this.#valueToKeySchemaCache.get(value.schema()) ?? this.#valueToKeySchemaCache.computeIfAbsent(value.schema(), (valueSchema) => this.#keySchemaFor(valueSchema));
     const key = new Struct(keySchema);
     for (const field of this.#fields) {
       key.put(field, this.#replaceNullWithDefault ? value.get(field) : value.getWithoutDefault(field));

@@ -3,6 +3,10 @@ import { ConnectHeaders, type ConnectHeader } from './headers.js';
 import { schemaEquals, type Schema } from './schema.js';
 import { valuesEqual } from './value-equality.js';
 
+// newRecord makes its copy from this placeholder and fills the fields in: no fields object per copy.
+const COPY: SourceRecordFields & SinkRecordFields = Object.freeze({ topic: '', kafkaPartition: 0, kafkaOffset: 0n, sourcePartition: null, sourceOffset: null });
+const EMPTY_HEADERS = new ConnectHeaders();
+
 /** Where a consumed record's timestamp came from (Kafka's TimestampType). */
 export type TimestampType = 'NoTimestampType' | 'CreateTime' | 'LogAppendTime';
 
@@ -26,16 +30,28 @@ export interface ConnectRecordFields {
  * their schemas, timestamp and headers. Transforms copy records with `newRecord`.
  */
 export abstract class ConnectRecord<R extends ConnectRecord<R>> {
-  readonly #topic: string;
-  readonly #kafkaPartition: number | null;
-  readonly #keySchema: Schema | null;
-  readonly #key: unknown;
-  readonly #valueSchema: Schema | null;
-  readonly #value: unknown;
-  readonly #timestamp: number | null;
-  readonly #headers: ConnectHeaders;
+  // Set once, by the constructor or (for a copy) by setCopiedFields.
+  #topic: string;
+  #kafkaPartition: number | null;
+  #keySchema: Schema | null;
+  #key: unknown;
+  #valueSchema: Schema | null;
+  #value: unknown;
+  #timestamp: number | null;
+  #headers: ConnectHeaders;
 
   protected constructor(fields: ConnectRecordFields) {
+    if (fields === COPY) {
+      this.#topic = '';
+      this.#kafkaPartition = null;
+      this.#keySchema = null;
+      this.#key = null;
+      this.#valueSchema = null;
+      this.#value = null;
+      this.#timestamp = null;
+      this.#headers = EMPTY_HEADERS;
+      return;
+    }
     this.#topic = fields.topic;
     this.#kafkaPartition = fields.kafkaPartition ?? null;
     this.#keySchema = fields.keySchema ?? null;
@@ -94,6 +110,27 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     headers?: Iterable<ConnectHeader>,
   ): R;
 
+  /** Fills in a record made from COPY (newRecord's copies). */
+  protected setCopiedFields(
+    topic: string,
+    kafkaPartition: number | null,
+    keySchema: Schema | null,
+    key: unknown,
+    valueSchema: Schema | null,
+    value: unknown,
+    timestamp: number | null,
+    headers: Iterable<ConnectHeader>,
+  ): void {
+    this.#topic = topic;
+    this.#kafkaPartition = kafkaPartition ?? null;
+    this.#keySchema = keySchema ?? null;
+    this.#key = key ?? null;
+    this.#valueSchema = valueSchema ?? null;
+    this.#value = value ?? null;
+    this.#timestamp = timestamp ?? null;
+    this.#headers = headers instanceof ConnectHeaders ? headers : new ConnectHeaders(headers);
+  }
+
   protected baseEquals(other: ConnectRecord<R>): boolean {
     return (
       this.#kafkaPartition === other.#kafkaPartition &&
@@ -124,8 +161,8 @@ export interface SourceRecordFields extends ConnectRecordFields {
 
 /** A record from a source task, with the source partition and offset it was read at (SourceRecord). */
 export class SourceRecord extends ConnectRecord<SourceRecord> {
-  readonly #sourcePartition: SourceMap | null;
-  readonly #sourceOffset: SourceMap | null;
+  #sourcePartition: SourceMap | null;
+  #sourceOffset: SourceMap | null;
 
   constructor(fields: SourceRecordFields) {
     super(fields);
@@ -151,18 +188,11 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
     timestamp: number | null,
     headers?: Iterable<ConnectHeader>,
   ): SourceRecord {
-    return new SourceRecord({
-      sourcePartition: this.#sourcePartition,
-      sourceOffset: this.#sourceOffset,
-      topic,
-      kafkaPartition,
-      keySchema,
-      key,
-      valueSchema,
-      value,
-      timestamp,
-      headers: headers ?? this.headers().duplicate(),
-    });
+    const copy = new SourceRecord(COPY);
+    copy.#sourcePartition = this.#sourcePartition;
+    copy.#sourceOffset = this.#sourceOffset;
+    copy.setCopiedFields(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers ?? this.headers().duplicate());
+    return copy;
   }
 
   equals(other: unknown): boolean {
@@ -193,11 +223,11 @@ export interface SinkRecordFields extends ConnectRecordFields {
 
 /** A record consumed from Kafka for a sink task (SinkRecord). */
 export class SinkRecord extends ConnectRecord<SinkRecord> {
-  readonly #kafkaOffset: bigint;
-  readonly #timestampType: TimestampType;
-  readonly #originalTopic: string;
-  readonly #originalKafkaPartition: number | null;
-  readonly #originalKafkaOffset: bigint;
+  #kafkaOffset: bigint;
+  #timestampType: TimestampType;
+  #originalTopic: string;
+  #originalKafkaPartition: number | null;
+  #originalKafkaOffset: bigint;
 
   constructor(fields: SinkRecordFields) {
     super(fields);
@@ -238,21 +268,15 @@ export class SinkRecord extends ConnectRecord<SinkRecord> {
     timestamp: number | null,
     headers?: Iterable<ConnectHeader>,
   ): SinkRecord {
-    return new SinkRecord({
-      topic,
-      kafkaPartition: kafkaPartition ?? this.kafkaPartition() ?? 0,
-      keySchema,
-      key,
-      valueSchema,
-      value,
-      kafkaOffset: this.#kafkaOffset,
-      timestamp,
-      timestampType: this.#timestampType,
-      headers: headers ?? this.headers().duplicate(),
-      originalTopic: this.#originalTopic,
-      originalKafkaPartition: this.#originalKafkaPartition,
-      originalKafkaOffset: this.#originalKafkaOffset,
-    });
+    const copy = new SinkRecord(COPY as SinkRecordFields);
+    copy.#kafkaOffset = this.#kafkaOffset;
+    copy.#timestampType = this.#timestampType;
+    copy.#originalTopic = this.#originalTopic;
+    copy.#originalKafkaPartition = this.#originalKafkaPartition;
+    copy.#originalKafkaOffset = this.#originalKafkaOffset;
+    const partition = kafkaPartition ?? this.kafkaPartition() ?? 0;
+    copy.setCopiedFields(topic, partition, keySchema, key, valueSchema, value, timestamp, headers ?? this.headers().duplicate());
+    return copy;
   }
 
   equals(other: unknown): boolean {

@@ -160,9 +160,9 @@ function isSettled(value: unknown): boolean {
   return typeof value !== 'object' || value instanceof Date || value instanceof BigDecimal || value instanceof Uint8Array;
 }
 
-// A packed array of nulls: cheaper to make for a few fields than Array(n).fill(null), and faster to use.
+// Cheaper than Array(n).fill(null) for a few fields (and, unlike push, no spare capacity).
 function nulls(count: number): unknown[] {
-  const values: unknown[] = [];
-  for (let i = 0; i < count; i++) values.push(null);
+  const values = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) values[i] = null;
   return values;
 }

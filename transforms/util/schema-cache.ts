@@ -37,7 +37,10 @@ export class SchemaCache<V> {
     if (this.#entries.length > this.#capacity) this.#entries.shift();
   }
 
-  /** The cached value for `schema`, or `derive(schema)` cached for next time. */
+  /**
+   * The cached value for `schema`, or `derive(schema)` cached for next time. Per-record callers
+   * write `cache.get(schema) ?? cache.computeIfAbsent(schema, ...)`: the closure is made on a miss only.
+   */
   computeIfAbsent(schema: Schema, derive: (schema: Schema) => V): V {
     const cached = this.get(schema);
     if (cached !== undefined) return cached;
