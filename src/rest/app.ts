@@ -13,6 +13,7 @@ import { metricsResource } from './resources/metrics.js';
 import { rootResource } from './resources/root.js';
 import { applyResponseHeaderRules, type ResponseHeaderRule } from './response-headers.js';
 import { RouteTable } from './route-table.js';
+import { schemaCompilers } from './schema-compilers.js';
 
 export interface RestAppOptions {
   context: RestContext;
@@ -31,7 +32,7 @@ export interface RestAppOptions {
 /** One listener's fastify app: the resources it serves, CORS, extra headers and the error handling. */
 export function buildRestApp(options: RestAppOptions): FastifyInstance {
   const loggerInstance: FastifyBaseLogger = options.logger;
-  const app = Fastify({ loggerInstance, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({ loggerInstance, routerOptions: { ignoreTrailingSlash: true }, schemaController: { compilersFactory: schemaCompilers } });
   const routes = new RouteTable();
   app.addHook('onRoute', (route) => routes.add(route.url, route.method));
   app.setErrorHandler(sendError);
