@@ -46,6 +46,7 @@ export async function runTransformsCommand(args: string[]): Promise<void> {
     });
   const pluginPath = (values['plugin-path'] ?? config['plugin.path'] ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
   const plugins = await loadPlugins(pluginPath);
+  await plugins.prepare(config);
   const results = await previewTransforms({ config, records }, {}, (c) => buildTransformationChain(plugins, c));
   console.log(JSON.stringify(results, null, 2));
 }

@@ -123,7 +123,7 @@ export interface Herder {
   resetConnectorOffsets(name: string): Promise<string>;
 
   plugins(connectorsOnly: boolean): PluginInfo[];
-  connectorPluginConfig(plugin: string): ConfigKeyInfo[];
+  connectorPluginConfig(plugin: string): Promise<ConfigKeyInfo[]>;
   validateConnectorConfig(config: ConnectorConfig): Promise<ConfigInfos>;
   /** Sluice extension: run sample records through a transform chain without a connector. */
   previewTransforms?(request: PreviewRequest): Promise<PreviewResult[]>;

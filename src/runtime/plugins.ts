@@ -1,7 +1,8 @@
 /**
  * Plugin resolution by Java class name and alias, as Kafka Connect's Plugins/PluginUtils:
  * `org.apache.kafka.connect.file.FileStreamSinkConnector`, `FileStreamSinkConnector` and
- * `FileStreamSink` all name the same connector. Built-ins register at start-up; `plugin.path`
+ * `FileStreamSink` all name the same connector. Built-ins register at start-up, by name only
+ * (their modules are imported when a config first names them, see DeferredPlugin); `plugin.path`
  * packages add theirs.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,6 +42,44 @@ function aliasesOf(d: PluginDescriptor): string[] {
   return aliases;
 }
 
+/**
+ * A plugin known by class, kind and version before its module is imported, so that a worker does
+ * not load (and keep in memory) every connector, transform and driver it could run. `load()`
+ * imports the module and returns its descriptors, this plugin's among them.
+ */
+export interface DeferredPlugin {
+  className: string;
+  kind: PluginKind;
+  version: string;
+  load(): Promise<readonly PluginDescriptor[]>;
+}
+
+/** Stands in for a deferred plugin; create() works once load() has resolved. */
+class DeferredDescriptor implements PluginDescriptor {
+  readonly className: string;
+  readonly kind: PluginKind;
+  readonly version: string;
+  #loaded: PluginDescriptor | undefined;
+
+  constructor(private readonly plugin: DeferredPlugin) {
+    this.className = plugin.className;
+    this.kind = plugin.kind;
+    this.version = plugin.version;
+  }
+
+  async load(): Promise<void> {
+    if (this.#loaded !== undefined) return;
+    const found = (await this.plugin.load()).find((d) => d.className === this.className && d.kind === this.kind);
+    if (found === undefined) throw new ConnectError(`The module of plugin ${this.className} does not define it`, 500);
+    this.#loaded = found;
+  }
+
+  create(): unknown {
+    if (this.#loaded === undefined) throw new ConnectError(`Plugin ${this.className} was used before its module was loaded (Plugins.load or Plugins.prepare)`, 500);
+    return this.#loaded.create();
+  }
+}
+
 /** What a plugin package's entry module exports. */
 export interface PluginModule {
   plugins: PluginDescriptor[];
@@ -53,6 +92,40 @@ export class Plugins {
   register(...descriptors: PluginDescriptor[]): this {
     for (const d of descriptors) this.byKindAndClass.set(`${d.kind}:${d.className}`, d);
     return this;
+  }
+
+  registerDeferred(...plugins: DeferredPlugin[]): this {
+    return this.register(...plugins.map((p) => new DeferredDescriptor(p)));
+  }
+
+  /** As resolve(), with the plugin's module imported, so that create() can be called. */
+  async load(name: string, kinds: readonly PluginKind[]): Promise<PluginDescriptor> {
+    const found = this.resolve(name, kinds);
+    if (found instanceof DeferredDescriptor) await found.load();
+    return found;
+  }
+
+  /**
+   * Imports the modules of the plugins a connector config names (connector, transforms,
+   * predicates), before the synchronous code that creates them runs. Names that do not resolve
+   * are left to that code, which reports them.
+   */
+  async prepare(config: Readonly<Record<string, string>>): Promise<void> {
+    const wanted: Array<[string, readonly PluginKind[]]> = [];
+    for (const [key, value] of Object.entries(config)) {
+      if (key === 'connector.class') wanted.push([value, ['source', 'sink']]);
+      else if (key.startsWith('transforms.') && key.endsWith('.type')) wanted.push([value, ['transformation']]);
+      else if (key.startsWith('predicates.') && key.endsWith('.type')) wanted.push([value, ['predicate']]);
+    }
+    for (const [name, kinds] of wanted) {
+      let found: PluginDescriptor | undefined;
+      try {
+        found = this.find(name, kinds);
+      } catch {
+        found = undefined; // ambiguous: reported where the plugin is created
+      }
+      if (found instanceof DeferredDescriptor) await found.load();
+    }
   }
 
   list(kinds?: readonly PluginKind[]): PluginDescriptor[] {

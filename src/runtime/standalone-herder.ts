@@ -176,8 +176,10 @@ export class StandaloneHerder implements Herder {
     return { plugins: this.o.plugins, overridePolicy: this.o.workerConfig.overridePolicy, workerConfig: this.o.workerConfig.originals };
   }
 
+  /** The config with its provider variables resolved and the modules of the plugins it names loaded. */
   private async resolve(config: ConnectorConfig): Promise<ConnectorConfig> {
     const { config: resolved } = await resolveConfig(config, this.o.providers);
+    await this.o.plugins.prepare(resolved);
     return resolved;
   }
 
@@ -483,9 +485,10 @@ export class StandaloneHerder implements Herder {
     return previewTransforms({ ...request, config }, this.o.workerConfig.originals, (c) => buildTransformationChain(this.o.plugins, c));
   }
 
-  connectorPluginConfig(plugin: string): ConfigKeyInfo[] {
-    const found = this.o.plugins.find(plugin, ['source', 'sink', 'transformation', 'predicate', 'converter', 'header_converter']);
-    if (found === undefined) throw new NotFoundError(`Unknown plugin ${plugin}.`);
+  async connectorPluginConfig(plugin: string): Promise<ConfigKeyInfo[]> {
+    const kinds: PluginKind[] = ['source', 'sink', 'transformation', 'predicate', 'converter', 'header_converter'];
+    if (this.o.plugins.find(plugin, kinds) === undefined) throw new NotFoundError(`Unknown plugin ${plugin}.`);
+    const found = await this.o.plugins.load(plugin, kinds);
     const instance = found.create() as { config?: () => unknown };
     const own = found.kind === 'converter' || found.kind === 'header_converter' ? converterConfigDef(found.className) : typeof instance.config === 'function' ? instance.config() : undefined;
     const keys = own instanceof ConfigDef ? toConfigKeyInfos(own) : [];

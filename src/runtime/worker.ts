@@ -103,6 +103,7 @@ export class Worker {
       },
       reader,
     );
+    await this.opts.plugins.prepare(config);
     const connector = this.createConnector(config);
     wc = new WorkerConnector(name, connector, config, context, this.connectorListener(), this.opts.config.gracefulShutdownTimeoutMs, log);
     this.connectors.set(name, wc);

@@ -277,7 +277,7 @@ export class InMemoryHerder implements Herder {
     return connectorsOnly ? connectors : [...connectors, ...OTHER_PLUGINS];
   }
 
-  connectorPluginConfig(plugin: string): ConfigKeyInfo[] {
+  async connectorPluginConfig(plugin: string): Promise<ConfigKeyInfo[]> {
     const found = PLUGINS.find((p) => p.info.class === plugin || p.alias === plugin || `${p.alias}Connector` === plugin);
     if (found === undefined) throw new NotFoundError(`Unknown plugin ${plugin}.`);
     return found.keys;
