@@ -4,7 +4,7 @@
  * (another process), writing into the test PostgreSQL and MariaDB (URLs as in
  * test/helpers/databases.ts, or SLUICE_TEST_POSTGRES_URL / SLUICE_TEST_MYSQL_URL).
  *
- *   node bench/jdbc-sink.bench.js [--quick | --scale F] [--only postgresql,mariadb] [--modes insert,upsert]
+ *   node bench/jdbc-sink.bench.js [--profile] [--quick | --scale F] [--only postgresql,mariadb] [--modes insert,upsert]
  *   (or: npm run bench -- jdbc-sink [options])
  *
  * Per database: ROWS records (300,000) of a six-field struct whose payload is 200 bytes (id,
@@ -19,23 +19,28 @@
  * record_value, pk.fields=id) is information. Also worker CPU % of a core and µs per row, and the
  * rows written with the whole run (from POST /connectors). Tables are dropped afterwards.
  *
+ * --profile runs each worker under `node --cpu-prof` (bench/results/profiles/jdbc-sink-*.cpuprofile)
+ * and prints its top self-time functions (the profiler costs throughput).
+ *
  * Output: tables on stdout and bench/results/jdbc-sink.json (git-ignored). Other processes on the
  * machine (the databases themselves, other engineers' runs) share the CPU; their load is printed.
  */
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { cleanupAll, installExitHandlers, isStopping, makeTempDir, measureCpu, measureSystemCpu, onCleanup, startBroker } from './lib/proc.js';
-import { Figures, fmt, fmtInt, writeResults } from './lib/report.js';
+import { cleanupAll, installExitHandlers, isStopping, makeTempDir, measureCpu, measureSystemCpu, onCleanup, RESULTS_DIR, startBroker } from './lib/proc.js';
+import { Figures, fmt, fmtInt, printCpuProfile, summarizeCpuProfile, writeResults } from './lib/report.js';
 import { createConnector, freePort, startWorker, waitRunning, writeProperties } from './lib/worker-proc.js';
 
 const { Kafka, logLevel } = kafkajs;
 
-const HELP = 'Usage: node bench/jdbc-sink.bench.js [--quick | --scale F] [--only postgresql,mariadb] [--modes insert,upsert]';
+const HELP = 'Usage: node bench/jdbc-sink.bench.js [--profile] [--quick | --scale F] [--only postgresql,mariadb] [--modes insert,upsert]';
 const { values: opts } = parseArgs({
   options: {
+    profile: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     scale: { type: 'string' },
     only: { type: 'string' },
@@ -54,6 +59,7 @@ const ROWS = Math.round(300_000 * SCALE);
 const BATCH_SIZE = 3000;
 const PAYLOAD_BYTES = 200;
 const POLL_MS = 250;
+const FETCH_BYTES = Number(process.env.JDBC_SINK_BENCH_FETCH_BYTES ?? 4 * 1024 * 1024);
 const ONLY = new Set((opts.only ?? 'postgresql,mariadb').split(',').map((s) => s.trim()));
 const MODES = (opts.modes ?? 'insert,upsert').split(',').map((s) => s.trim());
 
@@ -168,9 +174,18 @@ async function runOne(ctx, db, mode) {
     'value.converter.schemas.enable': 'true',
     'offset.storage.file.filename': `${dir}-offsets`,
     'offset.flush.interval.ms': '10000',
+    // Kafka Connect's usual JDBC sink tuning: fetches large enough that a put() holds batch.size records or more.
+    'consumer.max.partition.fetch.bytes': String(FETCH_BYTES),
     listeners: `http://127.0.0.1:${port}`,
   });
-  const worker = await startWorker({ propsFile, restUrl: `http://127.0.0.1:${port}`, cwd: ctx.tmpDir });
+  const profileDir = join(RESULTS_DIR, 'profiles');
+  const profileName = `jdbc-sink-${db.key}-${mode}.cpuprofile`;
+  if (opts.profile) {
+    mkdirSync(profileDir, { recursive: true });
+    rmSync(join(profileDir, profileName), { force: true });
+  }
+  const nodeArgs = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName] : [];
+  const worker = await startWorker({ propsFile, restUrl: `http://127.0.0.1:${port}`, cwd: ctx.tmpDir, nodeArgs });
   try {
     const wCpu = measureCpu(worker.pid);
     const sys = measureSystemCpu();
@@ -240,7 +255,14 @@ async function runOne(ctx, db, mode) {
     });
     for (const p of worker.problems) problems.push(`${db.label} ${mode} worker log: ${p}`);
   } finally {
-    await worker.stop(15_000);
+    await worker.stop(opts.profile ? 60_000 : 15_000);
+    if (opts.profile) {
+      try {
+        printCpuProfile(summarizeCpuProfile(join(profileDir, profileName), 25));
+      } catch (err) {
+        problems.push(`profile of ${db.label} ${mode}: ${err.message}`);
+      }
+    }
     offTable();
     await dropTable();
     offClient();

@@ -38,14 +38,8 @@ describe('JDBC sink DML text', () => {
     const insert = insertStatement(t, [], ['id', 'doc']);
     expect(insert.sql(1)).toBe('INSERT INTO "orders" ("id","doc") VALUES (?,?::jsonb)');
     expect(insert.sql(3)).toBe('INSERT INTO "orders" ("id","doc") SELECT * FROM unnest(?::int8[],?::jsonb[])');
-    expect(insert.params([1n, '{}', 2n, '[]', 3n, null], 0, 3)).toEqual([
-      [1n, 2n, 3n],
-      ['{}', '[]', null],
-    ]);
-    expect(insert.params([1n, '{}', 2n, '[]', 3n, null], 1, 2)).toEqual([
-      [2n, 3n],
-      ['[]', null],
-    ]);
+    expect(insert.params([1n, '{}', 2n, '[]', 3n, null], 0, 3)).toEqual(['{1,2,3}', '{"{}","[]",NULL}']);
+    expect(insert.params([1n, '{}', 2n, '[]', 3n, null], 1, 2)).toEqual(['{2,3}', '{"[]",NULL}']);
     expect(upsertStatement(t, ['id'], ['name', 'qty']).sql(2)).toBe(
       'INSERT INTO "orders" ("id","name","qty") SELECT * FROM unnest(?::int8[],?::text[],?::int4[]) ON CONFLICT ("id") DO UPDATE SET "name"=EXCLUDED."name","qty"=EXCLUDED."qty"',
     );

@@ -6,6 +6,7 @@
  * the server more than the inserts themselves (about 3x the rows/s at 3,000 rows per statement).
  */
 import type { DbParam, DialectName } from '../common/db.js';
+import { postgresArrayLiteral } from './pg-array-literal.js';
 
 /** How names and placeholders are written for one table. */
 export interface TableSql {
@@ -71,7 +72,7 @@ export class RowStatement implements WriteStatement {
   }
 }
 
-/** Several rows as one array parameter per column (PostgreSQL); one row as Confluent's statement. */
+/** Several rows as one array literal per column (PostgreSQL); one row as Confluent's statement. */
 export class ColumnarStatement implements WriteStatement {
   readonly multiRow = true;
   readonly paramsPerRowLimit = false;
@@ -89,11 +90,11 @@ export class ColumnarStatement implements WriteStatement {
   params(params: DbParam[], start: number, rows: number): DbParam[] {
     const perRow = this.paramsPerRow;
     if (rows === 1) return rowSlice(params, start, rows, perRow);
-    const columns: DbParam[][] = [];
+    const columns: DbParam[] = [];
+    const column = new Array<DbParam>(rows);
     for (let c = 0; c < perRow; c++) {
-      const column = new Array<DbParam>(rows);
       for (let r = 0, i = start * perRow + c; r < rows; r++, i += perRow) column[r] = params[i] as DbParam;
-      columns.push(column);
+      columns.push(postgresArrayLiteral(column));
     }
     return columns;
   }

@@ -58,10 +58,7 @@ describe('JdbcSinkTask writes', () => {
     await h.task.put([record(null, value(1, 'a')), record(null, value(2, null))]);
     const s = h.session();
     expect(s.statements.map((x) => x.sql).filter((q) => /^(BEGIN|COMMIT|INSERT)/.test(q))).toEqual(['BEGIN', 'INSERT INTO "public"."orders" ("id","name") SELECT * FROM unnest(?::int8[],?::text[])', 'COMMIT']);
-    expect(s.writes.at(-1)?.params).toEqual([
-      [1n, 2n],
-      ['a', null],
-    ]);
+    expect(s.writes.at(-1)?.params).toEqual(['{1,2}', '{"a",NULL}']);
   });
 
   it('writes a put as one multi-row INSERT in MySQL', async () => {
@@ -73,7 +70,7 @@ describe('JdbcSinkTask writes', () => {
   it('flushes at batch.size', async () => {
     const h = await startTask({ 'batch.size': '2' });
     await h.task.put([1, 2, 3, 4, 5].map((i) => record(null, value(i, 'x'))));
-    expect(h.session().writes.filter((w) => w.sql.startsWith('INSERT')).map((w) => (w.params[0] as unknown[]).length ?? 1)).toEqual([2, 2, 1]);
+    expect(h.session().writes.filter((w) => w.sql.startsWith('INSERT')).map((w) => String(w.params[0]).split(',').length)).toEqual([2, 2, 1]);
   });
 
   it('upserts with a primitive key and keeps delete-then-reinsert order', async () => {
@@ -93,10 +90,7 @@ describe('JdbcSinkTask writes', () => {
   it('keeps the last row of a key in a PostgreSQL upsert statement', async () => {
     const h = await startTask({ 'insert.mode': 'upsert', 'pk.mode': 'record_value', 'pk.fields': 'id' });
     await h.task.put([record(null, value(1, 'a')), record(null, value(2, 'b')), record(null, value(1, 'c'))]);
-    expect(h.session().writes.find((w) => w.sql.startsWith('INSERT'))?.params).toEqual([
-      [2n, 1n],
-      ['b', 'c'],
-    ]);
+    expect(h.session().writes.find((w) => w.sql.startsWith('INSERT'))?.params).toEqual(['{2,1}', '{"b","c"}']);
   });
 
   it('PostgreSQL updates many rows at once, the last of each key winning', async () => {
@@ -105,10 +99,7 @@ describe('JdbcSinkTask writes', () => {
     expect(h.session().writes.filter((w) => w.sql.startsWith('UPDATE'))).toEqual([
       {
         sql: 'UPDATE "public"."orders" SET "name" = v.c0 FROM (SELECT * FROM unnest(?::text[],?::int8[])) AS v(c0,c1) WHERE "public"."orders"."id" = v.c1',
-        params: [
-          ['b', 'c'],
-          [2n, 1n],
-        ],
+        params: ['{"b","c"}', '{2,1}'],
       },
     ]);
   });
@@ -186,7 +177,7 @@ describe('JdbcSinkTask errors', () => {
   });
 
   it('with a reporter, writes one by one after the retries and reports the failing records', async () => {
-    const h = await startTask({ 'max.retries': '0' }, { reporter: true, prepare: (s) => (s.failWith = (sql, params) => (sql.startsWith('INSERT') && params.flat().includes('bad') ? new DbError('value too long', '22001', false) : null)) });
+    const h = await startTask({ 'max.retries': '0' }, { reporter: true, prepare: (s) => (s.failWith = (sql, params) => (sql.startsWith('INSERT') && params.some((p) => String(p).includes('bad')) ? new DbError('value too long', '22001', false) : null)) });
     const good = record(null, value(1, 'ok'));
     const bad = record(null, value(2, 'bad'));
     await h.task.put([good, bad]);

@@ -164,6 +164,80 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     await rest.delete(`/connectors/${name}`);
   });
 
+  it('binds every Connect type into existing columns, in multi-row and single-row statements, in db.timezone', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    await db.query(
+      mysql
+        ? `CREATE TABLE ${t} (id BIGINT PRIMARY KEY, s TEXT, doc JSON, u CHAR(36), ts DATETIME(3), d DATE, tm TIME(3), amount DECIMAL(10,2), b VARBINARY(64), flag TINYINT(1), f FLOAT, g DOUBLE, small SMALLINT)`
+        : `CREATE TABLE ${t} (id BIGINT PRIMARY KEY, s TEXT, doc JSONB, u UUID, ts TIMESTAMP(3), tstz TIMESTAMPTZ(3), d DATE, tm TIME(3), amount NUMERIC(10,2), b BYTEA, flag BOOLEAN, f REAL, g DOUBLE PRECISION, small SMALLINT)`,
+    );
+    const timestamp = { type: 'int64' as const, name: 'org.apache.kafka.connect.data.Timestamp', optional: true };
+    const fields: FieldSpec[] = [
+      { field: 'id', type: 'int64' },
+      { field: 's', type: 'string', optional: true },
+      { field: 'doc', type: 'string', optional: true },
+      { field: 'u', type: 'string', optional: true },
+      { field: 'ts', ...timestamp },
+      ...(mysql ? [] : [{ field: 'tstz', ...timestamp }]),
+      { field: 'd', type: 'int32', name: 'org.apache.kafka.connect.data.Date', optional: true },
+      { field: 'tm', type: 'int32', name: 'org.apache.kafka.connect.data.Time', optional: true },
+      { field: 'amount', type: 'bytes', name: 'org.apache.kafka.connect.data.Decimal', parameters: { scale: '2' }, optional: true },
+      { field: 'b', type: 'bytes', optional: true },
+      { field: 'flag', type: 'boolean', optional: true },
+      { field: 'f', type: 'float', optional: true },
+      { field: 'g', type: 'double', optional: true },
+      { field: 'small', type: 'int16', optional: true },
+    ];
+    const text = 'quote " back\\ slash, comma {brace} ünïcode 😀 NULL';
+    const instant = Date.UTC(2024, 1, 29, 23, 59, 58, 123);
+    const full = (id: number) => ({
+      id,
+      s: text,
+      doc: '{"a": [1, "x\\"y"]}',
+      u: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+      ts: instant,
+      ...(mysql ? {} : { tstz: instant }),
+      d: Date.UTC(2024, 1, 29) / 86_400_000,
+      tm: 13 * 3_600_000 + 14 * 60_000 + 15_678,
+      amount: Buffer.from([0x30, 0x39]).toString('base64'),
+      b: Buffer.from([0, 1, 255]).toString('base64'),
+      flag: true,
+      f: 1.5,
+      g: 2.25,
+      small: -3,
+    });
+    const empty = (id: number) => ({ id });
+    await produce(stack.broker.bootstrapServers, t, [
+      ['k1', envelope(fields, full(1))],
+      ['k2', envelope(fields, empty(2))],
+    ]);
+    await createSink(name, url, t, { 'pk.mode': 'record_value', 'pk.fields': 'id', 'db.timezone': 'America/New_York', 'date.timezone': 'UTC' });
+    const columns = mysql ? 'id, s, doc, u, ts, d, tm, amount, b, flag, f, g, small' : 'id, s, doc, u, ts, tstz, d, tm, amount, b, flag, f, g, small';
+    const expectedFull = (id: number): unknown[] => [
+      id,
+      text,
+      '{"a": [1, "x\\"y"]}',
+      'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+      '2024-02-29 18:59:58.123',
+      ...(mysql ? [] : ['2024-02-29 23:59:58.123+00']),
+      '2024-02-29',
+      '08:14:15.678',
+      '123.45',
+      '0001ff',
+      mysql ? 1 : true,
+      1.5,
+      2.25,
+      -3,
+    ];
+    const nulls = (id: number): unknown[] => [id, ...Array.from({ length: mysql ? 12 : 13 }, () => null)];
+    await awaitRows(name, db, `SELECT ${columns} FROM ${t}`, [expectedFull(1), nulls(2)]);
+    // A put of one record runs Confluent's single-row statement.
+    await produce(stack.broker.bootstrapServers, t, [['k3', envelope(fields, full(3))]]);
+    await awaitRows(name, db, `SELECT ${columns} FROM ${t}`, [expectedFull(1), nulls(2), expectedFull(3)]);
+    await rest.delete(`/connectors/${name}`);
+  });
+
   it('upsert without key columns fails the task with Confluent\'s message', async () => {
     const t = table();
     const name = `${t}-sink`;

@@ -24,6 +24,7 @@ export class JdbcWriter {
   readonly #structure: TableStructure;
   /** Destination table per topic (table.name.format applied and parsed). */
   readonly #tables = new Map<string, TableId>();
+  readonly #tableKeys = new Map<string, string>();
 
   constructor(
     private readonly settings: JdbcSinkSettings,
@@ -57,13 +58,18 @@ export class JdbcWriter {
     await session.begin();
     try {
       const buffers = new Map<string, TableBuffer>();
+      const byTopic = new Map<string, TableBuffer>();
       for (const record of records) {
-        const id = this.destinationTable(session, record.topic());
-        const key = tableKey(id);
-        let buffer = buffers.get(key);
+        const topic = record.topic();
+        let buffer = byTopic.get(topic);
         if (buffer === undefined) {
-          buffer = new TableBuffer(this.#tableContext(session, id));
+          // Topics may share a table (table.name.format without ${topic}): one buffer per table.
+          const id = this.destinationTable(session, topic);
+          const key = this.#tableKeys.get(topic) ?? tableKey(id);
+          this.#tableKeys.set(topic, key);
+          buffer = buffers.get(key) ?? new TableBuffer(this.#tableContext(session, id));
           buffers.set(key, buffer);
+          byTopic.set(topic, buffer);
         }
         await buffer.add(record);
       }

@@ -7,7 +7,8 @@ import { run } from '../../../test/helpers/run.js';
 import { openSession } from '../common/connect.js';
 import type { DbSession, DbValue } from '../common/db.js';
 
-export type FieldType = 'int8' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64' | 'boolean' | 'string' | 'bytes';
+/** JsonConverter's schema type names. */
+export type FieldType = 'int8' | 'int16' | 'int32' | 'int64' | 'float' | 'double' | 'boolean' | 'string' | 'bytes';
 
 export interface FieldSpec {
   field: string;

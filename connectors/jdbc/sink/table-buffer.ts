@@ -17,7 +17,7 @@ import type { TableStructure } from './table-structure.js';
 
 /** PostgreSQL's limit on bind parameters per statement (MySQL's prepared statements share it). */
 export const MAX_PARAMS_PER_STATEMENT = 65_535;
-/** Statements are cut well below MySQL's default max_allowed_packet (16 MiB in MariaDB). */
+/** VALUES lists are cut well below MySQL's default max_allowed_packet (16 MiB in MariaDB). */
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 /** What a buffer needs from the writer: the open session, the settings and the table's SQL names. */
@@ -159,7 +159,7 @@ export class TableBuffer {
     const maxRows = statement.paramsPerRowLimit ? Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / Math.max(1, perRow))) : rows;
     let row = 0;
     while (row < rows) {
-      const end = cutAtSize(params, perRow, row, Math.min(rows, row + maxRows));
+      const end = statement.paramsPerRowLimit ? cutAtSize(params, perRow, row, Math.min(rows, row + maxRows)) : Math.min(rows, row + maxRows);
       await this.ctx.session.query(statement.sql(end - row), statement.params(params, row, end - row));
       row = end;
     }
