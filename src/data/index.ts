@@ -9,7 +9,7 @@ export { DataException, SchemaBuilderException } from './errors.js';
 export { ConnectHeader, ConnectHeaders, type HeaderTransform } from './headers.js';
 export { formatJavaDouble, formatJavaFloat } from './java-number-format.js';
 export { javaToString } from './java-text.js';
-export { javaHashMapTableSize, javaHashCode, javaHashMapOrder, orderLikeJavaHashMap } from './java-hash-order.js';
+export { detachedCopy, javaHashMapTableSize, javaHashCode, javaHashMapOrder, orderLikeJavaHashMap } from './java-hash-order.js';
 export { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME } from './logical-names.js';
 export {
   ConnectRecord,

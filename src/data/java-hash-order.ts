@@ -47,7 +47,7 @@ export function javaHashMapOrder(keys: readonly string[], tableSize: number): re
   const id = `${tableSize}\u0000${keys.join('\u0000')}`;
   let entry = rememberedOrders.get(id);
   if (entry === undefined || !sameKeys(entry.keys, keys)) {
-    entry = { keys: [...keys], order: bucketOrder(keys, tableSize) };
+    entry = { keys: keys.map(detachedCopy), order: bucketOrder(keys, tableSize) };
     if (rememberedOrders.size >= MAX_REMEMBERED_ORDERS) rememberedOrders.clear();
     rememberedOrders.set(id, entry);
   }
@@ -59,6 +59,14 @@ export function javaHashMapOrder(keys: readonly string[], tableSize: number): re
 
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
 const FIRST_POSITION: readonly number[] = Object.freeze([0]);
+
+/**
+ * The same text in memory of its own: V8 keeps a slice of 13 or more characters as a view of the
+ * whole string it was cut from (a key read from a record would keep the record's text alive).
+ */
+export function detachedCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

@@ -27,7 +27,11 @@ export function isMapLike(value: unknown): value is ReadonlyMap<unknown, unknown
 
 /** Entries of a MAP value in iteration order. */
 export function mapEntries(value: ReadonlyMap<unknown, unknown> | Record<string, unknown>): Array<[unknown, unknown]> {
-  return value instanceof Map ? [...(value as ReadonlyMap<unknown, unknown>).entries()] : Object.entries(value);
+  if (!(value instanceof Map)) return Object.entries(value);
+  // A loop is several times faster than spreading the entries of a small Map.
+  const entries: Array<[unknown, unknown]> = [];
+  for (const entry of value as ReadonlyMap<unknown, unknown>) entries.push(entry);
+  return entries;
 }
 
 function mapsEqual(a: Array<[unknown, unknown]>, b: Array<[unknown, unknown]>): boolean {

@@ -1,4 +1,4 @@
-import { isSchemalessDouble, javaHashMapOrder, markSchemalessDouble } from '../../src/data/index.js';
+import { isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble } from '../../src/data/index.js';
 import { JavaHashMapCapacity, finalCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
@@ -21,7 +21,7 @@ export function mapSize(map: SchemalessMap): number {
 
 /** Entries in iteration order. */
 export function mapEntriesOf(map: SchemalessMap): Array<[unknown, unknown]> {
-  return map instanceof Map ? [...(map as ReadonlyMap<unknown, unknown>).entries()] : Object.entries(map);
+  return mapEntries(map);
 }
 
 /**
@@ -50,10 +50,12 @@ export function copyToMap(map: SchemalessMap): Map<unknown, unknown> {
  */
 export function asJavaHashMap(map: ReadonlyMap<unknown, unknown>, initialCapacity: number = JavaHashMapCapacity.DEFAULT): Map<unknown, unknown> {
   const ordered = new Map<unknown, unknown>();
-  const keys = [...map.keys()];
+  const keys: unknown[] = [];
+  for (const key of map.keys()) keys.push(key);
   if (keys.every((key) => typeof key === 'string')) {
-    for (const i of javaHashMapOrder(keys as string[], finalCapacity(initialCapacity, keys.length))) {
-      const key = keys[i];
+    const order = javaHashMapOrder(keys as string[], finalCapacity(initialCapacity, keys.length));
+    for (let j = 0; j < order.length; j++) {
+      const key = keys[order[j]];
       const value = map.get(key);
       ordered.set(key, value);
       carryDoubleMark(map, key, ordered, key, value);

@@ -191,7 +191,7 @@ export function readLiteral(c: Cursor, literal: readonly number[]): void {
   c.pos = end;
 }
 
-const codesOf = (text: string): readonly number[] => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+export const codesOf = (text: string): readonly number[] => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
 export const TRUE = codesOf('true');
 export const FALSE = codesOf('false');
 export const NULL = codesOf('null');
@@ -348,8 +348,13 @@ function int32Of(c: Cursor, kind: number): number {
 }
 
 export function int64Of(c: Cursor, kind: number): bigint {
-  return kind === SMALL ? BigInt(c.num) : longValue(numberNode(c, kind));
+  if (kind !== SMALL) return longValue(numberNode(c, kind));
+  const num = c.num;
+  return num >= 0 && num < SMALL_LONGS.length ? SMALL_LONGS[num] : BigInt(num);
 }
+
+// Small longs are common (counts, versions, flags); one bigint each instead of one per read.
+const SMALL_LONGS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
 export function float64Of(c: Cursor, kind: number): number {
   if (kind === SMALL || kind === SMALL_DECIMAL) return c.num;
@@ -696,7 +701,7 @@ function structReader(
 }
 
 /** Whether `text` has these char codes at `pos` (cheaper than startsWith with a position). */
-function startsWithCodes(text: string, pos: number, codes: readonly number[]): boolean {
+export function startsWithCodes(text: string, pos: number, codes: readonly number[]): boolean {
   const length = codes.length;
   for (let i = 0; i < length; i++) if (text.charCodeAt(pos + i) !== codes[i]) return false;
   return true;
