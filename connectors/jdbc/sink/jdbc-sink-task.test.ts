@@ -166,6 +166,12 @@ describe('JdbcSinkTask errors', () => {
     expect(h.sessions.slice(0, 2).every((s) => s.closed)).toBe(true);
   });
 
+  it('trim.sensitive.log keeps only the SQLState of SQL errors', async () => {
+    const h = await startTask({ 'trim.sensitive.log': 'true' }, { prepare: (s) => (s.failWith = (sql) => (sql.startsWith('INSERT') ? new DbError("Duplicate entry 'secret' for key 'PRIMARY'", '23000', false) : null)) });
+    const err = await h.task.put([record(null, value(1, 'a'))]).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('Exception chain:\njava.sql.SQLException: <redacted> (SQLState 23000)');
+  });
+
   it('a successful put after a failure resets the retry budget', async () => {
     let failures = 1;
     const h = await startTask({ 'max.retries': '1' }, { prepare: (s) => (s.failWith = (sql) => (sql.startsWith('INSERT') && failures-- > 0 ? new DbError('connection reset', '08006', true) : null)) });

@@ -85,8 +85,8 @@ export class JdbcSinkTask implements SinkTask {
           if (this.#reporter === null) throw err;
           await this.#writeOneByOne(accepted);
         } else if (err instanceof DbError) {
-          const chain = exceptionChain(err);
-          this.#logger.warn({ err, remainingRetries: this.#remainingRetries }, `Write of ${accepted.length} records failed`);
+          const chain = exceptionChain(err, settings.trimSensitiveLog);
+          this.#logger.warn({ error: chain, remainingRetries: this.#remainingRetries }, `Write of ${accepted.length} records failed`);
           if (this.#remainingRetries > 0) {
             await writer.close();
             this.#remainingRetries--;
@@ -143,7 +143,7 @@ export class JdbcSinkTask implements SinkTask {
         await writer.write([record]);
       } catch (err) {
         if (!(err instanceof TableAlterOrCreateError) && !(err instanceof DbError)) throw err;
-        const reported = err instanceof DbError ? new ConnectError(exceptionChain(err), 500, { cause: err }) : err;
+        const reported = err instanceof DbError ? new ConnectError(exceptionChain(err, this.#started().trimSensitiveLog), 500, { cause: err }) : err;
         reports.push(reporter.report(record, reported));
         await writer.close();
       }
@@ -157,16 +157,21 @@ export class JdbcSinkTask implements SinkTask {
   }
 }
 
-/** Confluent's "Exception chain:" message listing the SQL error and its causes. */
-export function exceptionChain(err: DbError): string {
+/**
+ * Confluent's "Exception chain:" message listing the SQL error and its causes; with
+ * `trim.sensitive.log` only the SQLState of each, since driver messages may quote row values.
+ */
+export function exceptionChain(err: DbError, redact = false): string {
   const lines = ['Exception chain:'];
   let current: unknown = err;
   const seen = new Set<unknown>();
   while (current instanceof Error && !seen.has(current)) {
     seen.add(current);
-    const state = current instanceof DbError && current.sqlState !== null ? ` (SQLState ${current.sqlState})` : '';
-    lines.push(`${current instanceof DbError ? 'java.sql.SQLException' : current.name}: ${current.message}${state}`);
-    current = (current as { cause?: unknown }).cause;
+    const sqlState = current instanceof DbError ? current.sqlState : null;
+    const message = redact ? '<redacted>' : current.message;
+    const state = sqlState !== null && !message.includes(sqlState) ? ` (SQLState ${sqlState})` : '';
+    lines.push(`${current instanceof DbError ? 'java.sql.SQLException' : current.name}: ${message}${state}`);
+    current = redact ? null : (current as { cause?: unknown }).cause;
   }
   return lines.join('\n');
 }

@@ -238,6 +238,35 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     await rest.delete(`/connectors/${name}`);
   });
 
+  it('arrays of primitives become PostgreSQL array columns; MySQL has no column type for them', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    const schema = JSON.stringify({
+      type: 'struct',
+      optional: false,
+      fields: [
+        { field: 'id', type: 'int64', optional: false },
+        { field: 'nums', type: 'array', items: { type: 'int32', optional: true }, optional: true },
+        { field: 'tags', type: 'array', items: { type: 'string', optional: false }, optional: true },
+      ],
+    });
+    const value = (id: number, nums: Array<number | null> | null, tags: string[] | null): string => `{"schema":${schema},"payload":${JSON.stringify({ id, nums, tags })}}`;
+    await produce(stack.broker.bootstrapServers, t, [
+      [null, value(1, [1, null, 3], ['a', 'b "quoted"', 'c,d'])],
+      [null, value(2, [], null)],
+    ]);
+    await createSink(name, url, t, { 'auto.create': 'true' });
+    if (mysql) {
+      expect(await awaitFailure(name)).toContain("null (ARRAY) type doesn't have a mapping to the SQL database column type");
+    } else {
+      await awaitRows(name, db, `SELECT id, nums, tags FROM ${t}`, [
+        [1, [1, null, 3], ['a', 'b "quoted"', 'c,d']],
+        [2, [], null],
+      ]);
+    }
+    await rest.delete(`/connectors/${name}`);
+  });
+
   it('upsert without key columns fails the task with Confluent\'s message', async () => {
     const t = table();
     const name = `${t}-sink`;
