@@ -80,7 +80,7 @@ export class JdbcSinkConnector implements SinkConnector {
       await session.close().catch(() => undefined);
       return null;
     } catch (err) {
-      (this.options.logger ?? jdbcSinkLogger()).error({ err }, 'Connection check failed during validation');
+      (this.options.logger ?? jdbcSinkLogger()).warn({ error: (err as Error).message }, 'Connection check failed during validation');
       return (err as Error).message;
     }
   }

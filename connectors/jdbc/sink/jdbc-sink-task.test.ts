@@ -208,6 +208,40 @@ describe('JdbcSinkTask errors', () => {
     expect(tolerant.session().writes.filter((w) => w.sql.startsWith('INSERT')).length).toBe(2);
   });
 
+  it('retries a batch while reconnecting fails transiently, and fails at once on refused credentials', async () => {
+    let refuse: DbError | null = null;
+    const sessions: FakeSession[] = [];
+    const timeouts: number[] = [];
+    const task = new JdbcSinkTask({
+      logger: silentLogger(),
+      openSession: async () => {
+        if (refuse !== null) throw refuse;
+        const s = new FakeSession().addTable('orders', [column('id', 'int8'), column('name')]);
+        sessions.push(s);
+        return s;
+      },
+    });
+    task.initialize({ timeout: (ms: number) => timeouts.push(ms), errantRecordReporter: () => null } as unknown as SinkTaskContext);
+    await task.start({ 'connection.url': 'jdbc:postgresql://db/test', 'max.retries': '2', 'retry.backoff.ms': '50' });
+    await (sessions[0] as FakeSession).close();
+    refuse = new DbError('Connection to db:5432 refused', '08001', true);
+    const batch = [record(null, value(1, 'a'))];
+    await expect(task.put(batch)).rejects.toBeInstanceOf(RetriableError);
+    await expect(task.put(batch)).rejects.toBeInstanceOf(RetriableError);
+    const exhausted = await task.put(batch).catch((e: unknown) => e);
+    expect(exhausted).not.toBeInstanceOf(RetriableError);
+    expect((exhausted as Error).message).toBe('Could not connect to database: Connection to db:5432 refused');
+    expect(timeouts).toEqual([50, 50]);
+    refuse = null;
+    await task.put(batch);
+    expect(sessions.length).toBe(2);
+    await (sessions[1] as FakeSession).close();
+    refuse = new DbError('password authentication failed for user "x"', '28P01', false);
+    const denied = await task.put(batch).catch((e: unknown) => e);
+    expect(denied).not.toBeInstanceOf(RetriableError);
+    expect((denied as Error).message).toContain('password authentication failed');
+  });
+
   it('fails start when the database cannot be reached', async () => {
     const task = new JdbcSinkTask({ logger: silentLogger(), openSession: async () => Promise.reject(new DbError('Connection refused (127.0.0.1:1)', '08001', true)) });
     task.initialize({ errantRecordReporter: () => null } as unknown as SinkTaskContext);

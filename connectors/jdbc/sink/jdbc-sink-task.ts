@@ -18,7 +18,7 @@ import type { Logger } from '../../../src/util/logger.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
 import { openSession } from '../common/connect.js';
 import { DbError } from '../common/db.js';
-import { JdbcWriter, type SessionOpener } from './jdbc-writer.js';
+import { ConnectionFailure, JdbcWriter, type SessionOpener } from './jdbc-writer.js';
 import { jdbcSinkLogger } from './sink-logger.js';
 import { recordCheck, type RecordCheck } from './record-checks.js';
 import { parseSinkConfig, type JdbcSinkSettings } from './sink-config.js';
@@ -84,6 +84,13 @@ export class JdbcSinkTask implements SinkTask {
         if (err instanceof TableAlterOrCreateError) {
           if (this.#reporter === null) throw err;
           await this.#writeOneByOne(accepted);
+        } else if (err instanceof ConnectionFailure && err.transient && this.#remainingRetries > 0) {
+          // Confluent fails the task here; a database that restarts for longer than
+          // connection.attempts × connection.backoff.ms is worth the remaining retries too.
+          this.#logger.warn({ error: err.message, remainingRetries: this.#remainingRetries }, 'Reconnecting failed; retrying the batch');
+          this.#remainingRetries--;
+          this.#context?.timeout(settings.retryBackoffMs);
+          throw new RetriableError(err.message, { cause: err });
         } else if (err instanceof DbError) {
           const chain = exceptionChain(err, settings.trimSensitiveLog);
           this.#logger.warn({ error: chain, remainingRetries: this.#remainingRetries }, `Write of ${accepted.length} records failed`);

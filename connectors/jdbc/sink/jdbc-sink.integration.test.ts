@@ -466,6 +466,36 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     }
   });
 
+  it('recovers when the database is unreachable for a while, as during a restart', async () => {
+    const t = table();
+    const name = `${t}-sink`;
+    const proxy = await startProxy(mysql ? 3306 : 5432);
+    try {
+      await produce(stack.broker.bootstrapServers, t, Array.from({ length: 500 }, (_, i) => [null, v(i + 1, 'before')] as [null, string]));
+      await createSink(name, url.replace(/:(5432|3306)\//, `:${proxy.port}/`), t, {
+        'insert.mode': 'upsert',
+        'pk.mode': 'record_value',
+        'pk.fields': 'id',
+        'auto.create': 'true',
+        'connection.attempts': '2',
+        'connection.backoff.ms': '100',
+        'max.retries': '100',
+        'retry.backoff.ms': '100',
+      });
+      await awaitRows(name, db, `SELECT COUNT(*) FROM ${t}`, [[500]]);
+      proxy.down();
+      await produce(stack.broker.bootstrapServers, t, Array.from({ length: 500 }, (_, i) => [null, v(i + 501, 'during')] as [null, string]));
+      // Several reconnects fail (connection.attempts each) before the server is back.
+      await waitFor(() => (proxy.dropped >= 6 ? true : undefined), 30_000, 'reconnect attempts while the database is away');
+      expect((await rest.get(`/connectors/${name}/status`)).body.tasks[0].state).toBe('RUNNING');
+      proxy.up();
+      await awaitRows(name, db, `SELECT COUNT(*), COUNT(DISTINCT id), MAX(id) FROM ${t}`, [[1000, 1000, 1000]]);
+      await rest.delete(`/connectors/${name}`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('the validate endpoint reports connection problems on connection.url', async () => {
     const config = { 'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector', name: 'v', topics: 'x', 'connection.url': url.replace(/:(5432|3306)\//, ':1/') };
     const bad = await rest.put('/connector-plugins/JdbcSinkConnector/config/validate', config);

@@ -6,7 +6,7 @@
 import { ConnectError } from '../../../src/connect/index.js';
 import type { SinkRecord } from '../../../src/data/index.js';
 import type { Logger } from '../../../src/util/logger.js';
-import type { ConnectionSettings, DbSession, TableId } from '../common/db.js';
+import { DbError, type ConnectionSettings, type DbSession, type TableId } from '../common/db.js';
 import type { DdlContext } from './ddl.js';
 import type { TableSql } from './dml.js';
 import type { JdbcSinkSettings } from './sink-config.js';
@@ -15,6 +15,17 @@ import { TableDefinitions, tableKey, type TableDefinition } from './table-defini
 import { TableStructure } from './table-structure.js';
 
 export type SessionOpener = (settings: ConnectionSettings) => Promise<DbSession>;
+
+/** Opening a session failed (after `connection.attempts`); `transient` when the server may come back. */
+export class ConnectionFailure extends ConnectError {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    options: { cause: unknown },
+  ) {
+    super(message, 500, options);
+  }
+}
 
 export class JdbcWriter {
   #session: DbSession | null = null;
@@ -43,7 +54,7 @@ export class JdbcWriter {
     try {
       session = await this.open(this.settings.connection);
     } catch (err) {
-      throw new ConnectError(`Could not connect to database: ${(err as Error).message}`, 500, { cause: err });
+      throw new ConnectionFailure(`Could not connect to database: ${(err as Error).message}`, err instanceof DbError && err.transient, { cause: err });
     }
     const mysql = session.dialect.name === 'MySqlDatabaseDialect';
     this.#defaultSchema = mysql ? null : await session.currentSchema();

@@ -51,6 +51,11 @@ function plain(v: DbValue): unknown {
 
 export interface TcpProxy {
   port: number;
+  /** Cuts the open connections and drops new ones at once, as a restarting server would. */
+  down(): void;
+  up(): void;
+  /** Connections dropped while down. */
+  readonly dropped: number;
   /** Stops accepting (new connections are refused) and cuts the open ones. */
   close(): Promise<void>;
 }
@@ -58,7 +63,14 @@ export interface TcpProxy {
 /** A TCP proxy to 127.0.0.1:targetPort, to take a database away from the sink without stopping it. */
 export async function startProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  let isDown = false;
+  let dropped = 0;
   const server = createServer((client) => {
+    if (isDown) {
+      dropped++;
+      client.destroy();
+      return;
+    }
     const upstream = connect(targetPort, '127.0.0.1');
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -72,6 +84,16 @@ export async function startProxy(targetPort: number): Promise<TcpProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
+    down() {
+      isDown = true;
+      for (const s of sockets) s.destroy();
+    },
+    up() {
+      isDown = false;
+    },
+    get dropped() {
+      return dropped;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
