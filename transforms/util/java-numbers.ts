@@ -62,7 +62,7 @@ export function parseJavaInt(text: string, bits: 8 | 16 | 32): number {
       if (digit < 0 || digit > 9) break;
       value = value * 10 + digit;
     }
-    const limit = 2 ** (bits - 1);
+    const limit = bits === 32 ? 2147483648 : bits === 16 ? 32768 : 128;
     // 0 - 0 is +0: "-0" parses to 0, never a negative zero.
     const result = negative ? 0 - value : value;
     if (i === length && result >= -limit && result < limit) return result;
