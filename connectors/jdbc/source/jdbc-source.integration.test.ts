@@ -160,6 +160,33 @@ describe.each(DATABASES as readonly TestDatabase[])('JDBC source on $name', (db)
     await stack.deleteConnector(connector);
   });
 
+  it("incrementing mode loses a row committed after a higher id; Sluice's incrementing delay does not", async () => {
+    const name = await table(`id ${types.serial}, name ${types.text}`);
+    const slow = await setupSession(db);
+    try {
+      await slow.begin();
+      await slow.query(`INSERT INTO ${name} (name) VALUES ('slow')`); // takes id 1, not committed yet
+      await sql.query(`INSERT INTO ${name} (name) VALUES ('fast')`); // id 2, committed
+      const plain = `${name}-plain`;
+      const delayed = `${name}-delayed`;
+      const base = { mode: 'incrementing', 'incrementing.column.name': 'id', 'table.whitelist': name };
+      await stack.createConnector(plain, config({ ...base, 'topic.prefix': `${prefix}plain-` }));
+      expect(ids(await stack.awaitRecords(`${prefix}plain-${name}`, (r) => r.length >= 1, 'id 2 (plain)'))).toEqual([2]);
+      await stack.createConnector(delayed, config({ ...base, 'topic.prefix': `${prefix}delayed-`, 'sluice.incrementing.delay.interval.ms': '3000' }));
+      await stack.rest.awaitRunning(delayed);
+      await slow.commit();
+      expect(ids(await stack.awaitRecords(`${prefix}delayed-${name}`, (r) => r.length >= 2, 'ids 1 and 2 (delayed)'))).toEqual([1, 2]);
+      await sql.query(`INSERT INTO ${name} (name) VALUES ('after')`);
+      // Once the plain connector has read id 3, id 1 is behind its offset for good.
+      expect(ids(await stack.awaitRecords(`${prefix}plain-${name}`, (r) => r.length >= 2, 'id 3 (plain)'))).toEqual([2, 3]);
+      expect(ids(await stack.awaitRecords(`${prefix}delayed-${name}`, (r) => r.length >= 3, 'id 3 (delayed)'))).toEqual([1, 2, 3]);
+      await stack.deleteConnector(plain);
+      await stack.deleteConnector(delayed);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('a legacy (protocol 0) partition offset is read on start', async () => {
     const name = await table(`id ${types.serial}, name ${types.text} NOT NULL`);
     await sql.query(`INSERT INTO ${name} (name) VALUES ('a'), ('b'), ('c'), ('d')`);
