@@ -87,6 +87,8 @@ export class JdbcWriter {
       for (const buffer of buffers.values()) await buffer.flush();
       await session.commit();
     } catch (err) {
+      // A rollback also undoes this put's CREATE/ALTER in PostgreSQL: read the tables again.
+      this.#definitions.clear();
       if (!session.isClosed()) await session.rollback().catch((rollbackError: unknown) => this.logger.warn({ err: rollbackError }, 'Failed to roll back transaction'));
       throw err;
     }
