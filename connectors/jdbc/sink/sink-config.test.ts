@@ -28,6 +28,8 @@ describe('JDBC sink configuration (spec 2.1)', () => {
     expect(errorsOf({ ...base, 'db.timezone': 'Mars/Olympus' })['db.timezone']?.[0]).toMatch(/^Invalid value Mars\/Olympus for configuration db.timezone: Invalid time zone/);
     expect(errorsOf({ ...base, 'table.types': 'TABLE,SYNONYM' })['table.types']?.[0]).toContain("No matching table type found for 'SYNONYM'");
     expect(parseSinkConfig({ ...base, 'table.types': 'table, view', 'db.timezone': 'Europe/Paris', 'date.timezone': 'UTC' })).toMatchObject({ tableTypes: ['TABLE', 'VIEW'], dbZone: { id: 'Europe/Paris' }, dateZone: { id: 'UTC' } });
+    expect(errorsOf({ ...base, 'quote.sql.identifiers': 'sometimes' })['quote.sql.identifiers']).toEqual(['Invalid value sometimes for configuration quote.sql.identifiers: String must be one of (case insensitive): ALWAYS, NEVER']);
+    expect(parseSinkConfig({ ...base, 'quote.sql.identifiers': 'Never' }).quoteIdentifiers).toBe(false);
     expect(errorsOf({ ...base, 'table.name.format': '' })['table.name.format']).toEqual(['Invalid value  for configuration table.name.format: String must be non-empty']);
   });
 

@@ -3,6 +3,7 @@
  * 2.1), and the typed settings a task runs with.
  */
 import {
+  CaseInsensitiveValidString,
   ConfigDef,
   ConfigException,
   ConfigType,
@@ -194,7 +195,7 @@ export const SINK_CONFIG_DEF = new ConfigDef()
   .define({ name: DATE_CALENDAR_SYSTEM, type: ConfigType.STRING, defaultValue: 'LEGACY', validator: new EnumValidator(['LEGACY', 'PROLEPTIC_GREGORIAN']), importance: Importance.LOW, documentation: 'Calendar for dates before 1582-10-15: LEGACY (Julian, as java.util.Date) or PROLEPTIC_GREGORIAN. Sluice writes proleptic Gregorian dates either way.', group: DATA_MAPPING_GROUP, orderInGroup: 9, width: Width.MEDIUM, displayName: 'Date Calendar System' })
   .define({ name: AUTO_CREATE, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether to CREATE the destination table from the record schema when it is missing.', group: DDL_GROUP, orderInGroup: 1, width: Width.SHORT, displayName: 'Auto-Create' })
   .define({ name: AUTO_EVOLVE, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether to ALTER the destination table to add columns for record fields it lacks.', group: DDL_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Auto-Evolve' })
-  .define({ name: QUOTE_SQL_IDENTIFIERS, type: ConfigType.STRING, defaultValue: 'always', importance: Importance.MEDIUM, documentation: 'Whether table and column names are quoted in generated SQL: always or never.', group: DDL_GROUP, orderInGroup: 3, width: Width.MEDIUM, displayName: 'Quote Identifiers', recommender: new EnumValidator(['ALWAYS', 'NEVER']) })
+  .define({ name: QUOTE_SQL_IDENTIFIERS, type: ConfigType.STRING, defaultValue: 'always', validator: CaseInsensitiveValidString.in('always', 'never'), importance: Importance.MEDIUM, documentation: 'Whether table and column names are quoted in generated SQL: always or never.', group: DDL_GROUP, orderInGroup: 3, width: Width.MEDIUM, displayName: 'Quote Identifiers', recommender: new EnumValidator(['ALWAYS', 'NEVER']) })
   .define({ name: MSSQL_USE_MERGE_HOLDLOCK, type: ConfigType.BOOLEAN, defaultValue: true, importance: Importance.LOW, documentation: 'SQL Server only (not supported by Sluice); accepted for compatibility.', group: DML_GROUP, orderInGroup: 1, width: Width.MEDIUM, displayName: 'SQL Server - Use HOLDLOCK in MERGE' })
   .define({ name: MAX_RETRIES, type: ConfigType.INT, defaultValue: 10, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'How many times a failed write is retried before the task fails (or, with a dead letter queue, records are written one by one).', group: RETRIES_GROUP, orderInGroup: 1, width: Width.SHORT, displayName: 'Maximum Retries' })
   .define({ name: RETRY_BACKOFF_MS, type: ConfigType.INT, defaultValue: 3000, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'Milliseconds to wait after a failed write before retrying it.', group: RETRIES_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Retry Backoff (millis)' })
@@ -236,8 +237,6 @@ export function parseSinkConfig(props: Record<string, string>): JdbcSinkSettings
   const pkMode = str(PK_MODE).toLowerCase() as PkMode;
   const deleteEnabled = c.getBoolean(DELETE_ENABLED) === true;
   if (deleteEnabled && pkMode !== 'record_key') throw new ConfigException(DELETES_NEED_RECORD_KEY);
-  const quote = str(QUOTE_SQL_IDENTIFIERS).toLowerCase();
-  if (quote !== 'always' && quote !== 'never') throw new ConfigException(`No matching QuoteMethod found for '${str(QUOTE_SQL_IDENTIFIERS)}'`);
   const dbZone = findZone(str(DB_TIMEZONE));
   if (dbZone === null) throw ConfigException.invalidValue(DB_TIMEZONE, str(DB_TIMEZONE), 'Invalid time zone');
   const tableTypes = [...new Set((c.getList(TABLE_TYPES) ?? []).map((t) => parseTableType(t)).filter((t): t is TableType => t !== null))];
@@ -270,7 +269,7 @@ export function parseSinkConfig(props: Record<string, string>): JdbcSinkSettings
     timestampPrecision: str(TIMESTAMP_PRECISION_MODE).toLowerCase() === 'nanoseconds' ? 'nanoseconds' : 'microseconds',
     autoCreate: c.getBoolean(AUTO_CREATE) === true,
     autoEvolve: c.getBoolean(AUTO_EVOLVE) === true,
-    quoteIdentifiers: quote === 'always',
+    quoteIdentifiers: str(QUOTE_SQL_IDENTIFIERS).toLowerCase() === 'always',
     maxRetries: c.getInt(MAX_RETRIES) ?? 10,
     retryBackoffMs: c.getInt(RETRY_BACKOFF_MS) ?? 3000,
     trimSensitiveLog: c.getBoolean(TRIM_SENSITIVE_LOG) === true,
