@@ -46,6 +46,7 @@ import {
   parseJavaFloat,
   parseJavaInt,
   parseJavaInteger,
+  parseShortJavaInt,
   requireMap,
   requireStruct,
   schemalessTypeOf,
@@ -317,11 +318,22 @@ function builderFor(type: CastTarget): SchemaBuilder {
   return SchemaBuilder.type(type);
 }
 
-/** The cast schema of an input schema, and per input field (by index) its updated field and cast target. */
+/** The cast schema of an input schema, and per input field (by index) its updated field and caster (none: copied). */
 interface CastPlan {
   readonly schema: Schema;
   readonly fields: readonly Field[];
-  readonly targets: ReadonlyArray<CastTarget | undefined>;
+  readonly casters: ReadonlyArray<Caster | undefined>;
+}
+
+type Caster = (value: unknown) => unknown;
+
+/** castValueToType(schema, ·, target) for the values of one field, the common case decided once. */
+function casterFor(schema: Schema, target: CastTarget): Caster {
+  if (schema.name() === null && schema.type() === 'STRING' && (target === 'INT32' || target === 'INT16' || target === 'INT8')) {
+    const bits = target === 'INT32' ? 32 : target === 'INT16' ? 16 : 8;
+    return (value) => (typeof value === 'string' ? parseShortJavaInt(value, bits) : undefined) ?? castValueToType(schema, value, target);
+  }
+  return (value) => castValueToType(schema, value, target);
 }
 
 export class Cast implements Transformation {
@@ -387,9 +399,9 @@ export class Cast implements Transformation {
       const withDefault = this.#replaceNullWithDefault;
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i];
-        const target = plan.targets[i];
-        if (target === undefined) updated.copyFrom(value, field, plan.fields[i], withDefault);
-        else updated.put(plan.fields[i], castValueToType(field.schema(), fieldValue(value, field, withDefault), target));
+        const caster = plan.casters[i];
+        if (caster === undefined) updated.copyFrom(value, field, plan.fields[i], withDefault);
+        else updated.put(plan.fields[i], caster(fieldValue(value, field, withDefault)));
       }
       return this.#side.newRecord(record, updatedSchema, updated);
     }
@@ -405,13 +417,17 @@ export class Cast implements Transformation {
 
   #makePlan(valueSchema: Schema): CastPlan {
     const schema = this.#buildSchema(valueSchema);
-    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, fields: [], targets: [] };
+    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, fields: [], casters: [] };
     const fields = valueSchema.fields().map((field) => {
       const updatedField = schema.field(field.name());
       if (updatedField === null) throw new DataException(`${field.name()} is not a valid field name`);
       return updatedField;
     });
-    return { schema, fields, targets: valueSchema.fields().map((field) => this.#spec.fields.get(field.name())) };
+    const casters = valueSchema.fields().map((field) => {
+      const target = this.#spec.fields.get(field.name());
+      return target === undefined ? undefined : casterFor(field.schema(), target);
+    });
+    return { schema, fields, casters };
   }
 
   #buildSchema(valueSchema: Schema): Schema {

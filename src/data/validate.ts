@@ -47,13 +47,39 @@ export function validateValue(schema: Schema, value: unknown, fieldName?: string
   validateAt(schema, value ?? null, fieldName === undefined || fieldName === null ? 'value' : `field: "${fieldName}"`);
 }
 
-/** Whether a non-null value fits a schema that is not a container (validateAt has nothing more to check then). */
+/**
+ * Whether a non-null value fits a schema that is not a container (validateAt has nothing more to
+ * check then); false leaves the answer to validateAt. The checks of TYPE_CHECKS, inline.
+ */
 function isValidScalar(schema: Schema, value: unknown): boolean {
   const type = schema.type();
   if (type === 'STRUCT' || type === 'ARRAY' || type === 'MAP') return false;
   const name = schema.name();
-  const check = (name !== null ? LOGICAL_CHECKS.get(name) : undefined) ?? TYPE_CHECKS[type];
-  return check(value);
+  if (name !== null) {
+    const check = LOGICAL_CHECKS.get(name);
+    if (check !== undefined) return check(value);
+  }
+  switch (type) {
+    case 'STRING':
+      return typeof value === 'string';
+    case 'INT32':
+      return isIntegerIn(value, -2147483648, 2147483647);
+    case 'INT64':
+      return typeof value === 'bigint' && value >= INT64_MIN && value <= INT64_MAX;
+    case 'FLOAT32':
+    case 'FLOAT64':
+      return typeof value === 'number';
+    case 'BOOLEAN':
+      return typeof value === 'boolean';
+    case 'INT8':
+      return isIntegerIn(value, -128, 127);
+    case 'INT16':
+      return isIntegerIn(value, -32768, 32767);
+    case 'BYTES':
+      return value instanceof Uint8Array;
+    default:
+      return false;
+  }
 }
 
 function validateAt(schema: Schema, value: unknown, location: string): void {

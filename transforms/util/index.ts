@@ -25,4 +25,4 @@ export { JavaHashMapCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js'
 export { splitLikeJava } from './java-split.js';
 export { encodeLogicalValue, isLogicalSchema } from './logical-values.js';
 export { schemalessTypeOf } from './schemaless-type.js';
-export { NumberFormatError, doubleToInt, doubleToLong, parseJavaDouble, parseJavaFloat, parseJavaInt, parseJavaInteger, wrapInteger } from './java-numbers.js';
+export { NumberFormatError, doubleToInt, doubleToLong, parseJavaDouble, parseJavaFloat, parseJavaInt, parseJavaInteger, parseShortJavaInt, wrapInteger } from './java-numbers.js';

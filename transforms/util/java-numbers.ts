@@ -50,24 +50,29 @@ export function parseJavaInteger(text: string, bits: 8 | 16 | 32 | 64): bigint {
 
 /** Byte/Short/Integer.parseXxx(text) as a number: short digit strings without BigInt, the rest as parseJavaInteger. */
 export function parseJavaInt(text: string, bits: 8 | 16 | 32): number {
+  return parseShortJavaInt(text, bits) ?? Number(parseJavaInteger(text, bits));
+}
+
+/**
+ * parseJavaInt for an optional sign and at most nine digits (exact, so only the range is left to
+ * check) that fit; undefined for anything else, including every text that does not parse.
+ */
+export function parseShortJavaInt(text: string, bits: 8 | 16 | 32): number | undefined {
   const length = text.length;
   const first = text.charCodeAt(0);
   const negative = first === 0x2d;
   let i = negative || first === 0x2b ? 1 : 0;
-  // Nine digits at most: exact, and only the range is left to check.
-  if (length > i && length - i <= 9) {
-    let value = 0;
-    for (; i < length; i++) {
-      const digit = text.charCodeAt(i) - 0x30;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-    }
-    const limit = bits === 32 ? 2147483648 : bits === 16 ? 32768 : 128;
-    // 0 - 0 is +0: "-0" parses to 0, never a negative zero.
-    const result = negative ? 0 - value : value;
-    if (i === length && result >= -limit && result < limit) return result;
+  if (length <= i || length - i > 9) return undefined;
+  let value = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
   }
-  return Number(parseJavaInteger(text, bits));
+  const limit = bits === 32 ? 2147483648 : bits === 16 ? 32768 : 128;
+  // 0 - 0 is +0: "-0" parses to 0, never a negative zero.
+  const result = negative ? 0 - value : value;
+  return result >= -limit && result < limit ? result : undefined;
 }
 
 const DECIMAL_FLOAT_TEXT = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
