@@ -773,7 +773,9 @@ describe('/connector-plugins', () => {
     const r = await api.get('/connector-plugins');
     expect(r.status).toBe(200);
     expect(r.body).toEqual([
+      { class: 'io.confluent.connect.jdbc.JdbcSinkConnector', type: 'sink', version: SLUICE_VERSION },
       { class: SINK_CLASS, type: 'sink', version: SLUICE_VERSION },
+      { class: 'io.confluent.connect.jdbc.JdbcSourceConnector', type: 'source', version: SLUICE_VERSION },
       { class: SOURCE_CLASS, type: 'source', version: SLUICE_VERSION },
     ]);
   });
