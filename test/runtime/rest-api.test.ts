@@ -783,7 +783,7 @@ describe('/connector-plugins', () => {
   it('connectorsOnly=false lists converters and header converters too', async () => {
     const r = await api.get('/connector-plugins?connectorsOnly=false');
     expect(r.status).toBe(200);
-    expect(r.body.slice(0, 2).map((p: any) => p.type)).toEqual(['sink', 'source']);
+    expect(r.body.slice(0, 4).map((p: any) => p.type)).toEqual(['sink', 'sink', 'source', 'source']);
     expect(r.body).toContainEqual({ class: 'org.apache.kafka.connect.json.JsonConverter', type: 'converter', version: SLUICE_VERSION });
     expect(r.body).toContainEqual({ class: 'org.apache.kafka.connect.storage.StringConverter', type: 'converter', version: SLUICE_VERSION });
     expect(r.body).toContainEqual({ class: 'org.apache.kafka.connect.storage.SimpleHeaderConverter', type: 'header_converter', version: SLUICE_VERSION });
