@@ -61,6 +61,9 @@ export class ConnectHeader {
   }
 }
 
+const NO_HEADERS: ConnectHeader[] = [];
+Object.freeze(NO_HEADERS);
+
 /** Rewrites a header; return null to drop it (Headers.HeaderTransform). */
 export type HeaderTransform = (header: ConnectHeader) => ConnectHeader | null;
 
@@ -72,7 +75,13 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
   #shared = false;
 
   constructor(original?: Iterable<ConnectHeader> | null) {
-    this.#headers = original === undefined || original === null ? [] : [...original];
+    if (original === undefined || original === null) {
+      // Most records have no headers: no list of their own until one is added.
+      this.#headers = NO_HEADERS;
+      this.#shared = true;
+    } else {
+      this.#headers = [...original];
+    }
   }
 
   size(): number {
@@ -84,8 +93,8 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
   }
 
   clear(): this {
-    this.#headers = [];
-    this.#shared = false;
+    this.#headers = NO_HEADERS;
+    this.#shared = true;
     return this;
   }
 

@@ -40,6 +40,14 @@ describe('SourceRecord', () => {
     record.headers().addString('late', '1');
     expect([...fresh.headers()].map((h) => h.key())).toEqual(['h']);
     record.headers().remove('late');
+    // Headers made empty share no list either.
+    const a = new ConnectHeaders();
+    const b = new ConnectHeaders();
+    a.addString('a', '1');
+    b.addString('b', '2').clear().addString('c', '3');
+    expect([...a].map((h) => h.key())).toEqual(['a']);
+    expect([...b].map((h) => h.key())).toEqual(['c']);
+    expect(new ConnectHeaders().size()).toBe(0);
   });
 
   it('compares by content', () => {

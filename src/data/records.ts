@@ -5,7 +5,6 @@ import { valuesEqual } from './value-equality.js';
 
 // newRecord makes its copy from this placeholder and fills the fields in: no fields object per copy.
 const COPY: SourceRecordFields & SinkRecordFields = Object.freeze({ topic: '', kafkaPartition: 0, kafkaOffset: 0n, sourcePartition: null, sourceOffset: null });
-const EMPTY_HEADERS = new ConnectHeaders();
 
 /** Where a consumed record's timestamp came from (Kafka's TimestampType). */
 export type TimestampType = 'NoTimestampType' | 'CreateTime' | 'LogAppendTime';
@@ -31,27 +30,17 @@ export interface ConnectRecordFields {
  */
 export abstract class ConnectRecord<R extends ConnectRecord<R>> {
   // Set once, by the constructor or (for a copy) by setCopiedFields.
-  #topic: string;
-  #kafkaPartition: number | null;
-  #keySchema: Schema | null;
+  #topic!: string;
+  #kafkaPartition!: number | null;
+  #keySchema!: Schema | null;
   #key: unknown;
-  #valueSchema: Schema | null;
+  #valueSchema!: Schema | null;
   #value: unknown;
-  #timestamp: number | null;
-  #headers: ConnectHeaders;
+  #timestamp!: number | null;
+  #headers!: ConnectHeaders;
 
   protected constructor(fields: ConnectRecordFields) {
-    if (fields === COPY) {
-      this.#topic = '';
-      this.#kafkaPartition = null;
-      this.#keySchema = null;
-      this.#key = null;
-      this.#valueSchema = null;
-      this.#value = null;
-      this.#timestamp = null;
-      this.#headers = EMPTY_HEADERS;
-      return;
-    }
+    if (fields === COPY) return;
     this.#topic = fields.topic;
     this.#kafkaPartition = fields.kafkaPartition ?? null;
     this.#keySchema = fields.keySchema ?? null;
