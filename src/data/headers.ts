@@ -67,6 +67,14 @@ Object.freeze(NO_HEADERS);
 /** Rewrites a header; return null to drop it (Headers.HeaderTransform). */
 export type HeaderTransform = (header: ConnectHeader) => ConnectHeader | null;
 
+/**
+ * For ConnectRecord's copies, which take their headers lazily (not part of the data API): the list
+ * of `headers`, shared from then on (copied before either side changes it); ConnectHeaders over
+ * such a list.
+ */
+export let shareHeaderList: (headers: ConnectHeaders) => readonly ConnectHeader[];
+export let headersOverSharedList: (list: readonly ConnectHeader[]) => ConnectHeaders;
+
 /** The ordered, multi-valued headers of a Connect record (ConnectHeaders). */
 export class ConnectHeaders implements Iterable<ConnectHeader> {
   #headers: ConnectHeader[];
@@ -259,11 +267,19 @@ export class ConnectHeaders implements Iterable<ConnectHeader> {
   }
 
   duplicate(): ConnectHeaders {
-    const copy = new ConnectHeaders();
-    copy.#headers = this.#headers;
-    copy.#shared = true;
-    this.#shared = true;
-    return copy;
+    return headersOverSharedList(shareHeaderList(this));
+  }
+
+  static {
+    shareHeaderList = (headers) => {
+      headers.#shared = true;
+      return headers.#headers;
+    };
+    headersOverSharedList = (list) => {
+      const headers = new ConnectHeaders();
+      headers.#headers = list as ConnectHeader[];
+      return headers;
+    };
   }
 
   equals(other: unknown): boolean {

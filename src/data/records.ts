@@ -1,5 +1,5 @@
 import { javaToString } from './java-text.js';
-import { ConnectHeaders, type ConnectHeader } from './headers.js';
+import { ConnectHeaders, headersOverSharedList, shareHeaderList, type ConnectHeader } from './headers.js';
 import { schemaEquals, type Schema } from './schema.js';
 import { valuesEqual } from './value-equality.js';
 
@@ -37,7 +37,10 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
   #valueSchema!: Schema | null;
   #value: unknown;
   #timestamp!: number | null;
-  #headers!: ConnectHeaders;
+  // A copy made without headers takes the list of the record it was made from, shared (see
+  // duplicate), and makes its ConnectHeaders when they are asked for: most copies are copied again.
+  #headers!: ConnectHeaders | null;
+  #sharedHeaders: readonly ConnectHeader[] | null = null;
 
   protected constructor(fields: ConnectRecordFields) {
     if (fields === COPY) return;
@@ -81,6 +84,10 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
   }
 
   headers(): ConnectHeaders {
+    if (this.#headers === null) {
+      this.#headers = headersOverSharedList(this.#sharedHeaders as readonly ConnectHeader[]);
+      this.#sharedHeaders = null;
+    }
     return this.#headers;
   }
 
@@ -108,7 +115,8 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     valueSchema: Schema | null,
     value: unknown,
     timestamp: number | null,
-    headers: Iterable<ConnectHeader>,
+    headers: Iterable<ConnectHeader> | undefined,
+    from: ConnectRecord<R>,
   ): void {
     this.#topic = topic;
     this.#kafkaPartition = kafkaPartition ?? null;
@@ -117,7 +125,12 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     this.#valueSchema = valueSchema ?? null;
     this.#value = value ?? null;
     this.#timestamp = timestamp ?? null;
-    this.#headers = headers instanceof ConnectHeaders ? headers : new ConnectHeaders(headers);
+    if (headers === undefined || headers === null) {
+      this.#headers = null;
+      this.#sharedHeaders = from.#headers !== null ? shareHeaderList(from.#headers) : from.#sharedHeaders;
+    } else {
+      this.#headers = headers instanceof ConnectHeaders ? headers : new ConnectHeaders(headers);
+    }
   }
 
   protected baseEquals(other: ConnectRecord<R>): boolean {
@@ -129,7 +142,7 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
       schemaEquals(this.#valueSchema, other.#valueSchema) &&
       valuesEqual(this.#value, other.#value) &&
       this.#timestamp === other.#timestamp &&
-      this.#headers.equals(other.#headers)
+      this.headers().equals(other.headers())
     );
   }
 
@@ -138,7 +151,7 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
       `ConnectRecord{topic='${this.#topic}', kafkaPartition=${this.#kafkaPartition ?? 'null'}, ` +
       `key=${javaToString(this.#key, this.#keySchema)}, keySchema=${this.#keySchema?.toString() ?? 'null'}, ` +
       `value=${javaToString(this.#value, this.#valueSchema)}, valueSchema=${this.#valueSchema?.toString() ?? 'null'}, ` +
-      `timestamp=${this.#timestamp ?? 'null'}, headers=${this.#headers.toString()}}`
+      `timestamp=${this.#timestamp ?? 'null'}, headers=${this.headers().toString()}}`
     );
   }
 }
@@ -180,7 +193,7 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
     const copy = new SourceRecord(COPY);
     copy.#sourcePartition = this.#sourcePartition;
     copy.#sourceOffset = this.#sourceOffset;
-    copy.setCopiedFields(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers ?? this.headers().duplicate());
+    copy.setCopiedFields(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers, this);
     return copy;
   }
 
@@ -264,7 +277,7 @@ export class SinkRecord extends ConnectRecord<SinkRecord> {
     copy.#originalKafkaPartition = this.#originalKafkaPartition;
     copy.#originalKafkaOffset = this.#originalKafkaOffset;
     const partition = kafkaPartition ?? this.kafkaPartition() ?? 0;
-    copy.setCopiedFields(topic, partition, keySchema, key, valueSchema, value, timestamp, headers ?? this.headers().duplicate());
+    copy.setCopiedFields(topic, partition, keySchema, key, valueSchema, value, timestamp, headers, this);
     return copy;
   }
 

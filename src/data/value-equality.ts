@@ -28,9 +28,11 @@ export function isMapLike(value: unknown): value is ReadonlyMap<unknown, unknown
 /** Entries of a MAP value in iteration order. */
 export function mapEntries(value: ReadonlyMap<unknown, unknown> | Record<string, unknown>): Array<[unknown, unknown]> {
   if (!(value instanceof Map)) return Object.entries(value);
-  // A loop is several times faster than spreading the entries of a small Map.
-  const entries: Array<[unknown, unknown]> = [];
-  for (const entry of value as ReadonlyMap<unknown, unknown>) entries.push(entry);
+  // Several times faster than spreading the entries of a small Map, and no spare capacity.
+  const map = value as ReadonlyMap<unknown, unknown>;
+  const entries = new Array<[unknown, unknown]>(map.size);
+  let i = 0;
+  for (const entry of map) entries[i++] = entry;
   return entries;
 }
 
