@@ -4,15 +4,15 @@
  * whatever `plugin.path` adds. Converters from plugin packages also join the converter registry
  * the task converters are built from.
  *
- * Connectors, transforms and predicates are listed here by name and imported when a config first
- * uses them (DeferredPlugin): a worker running FileStream connectors does not load the JDBC drivers
- * nor the transforms, which kept its idle memory above target. BUILTIN_CONNECTORS
- * (connectors/index.ts) and BUILTIN_TRANSFORMS / BUILTIN_PREDICATES (transforms/index.ts) stay the
- * lists of record; builtin-plugins.test.ts checks that this one names the same plugins.
+ * The built-ins are listed here by name and imported when a config first uses them
+ * (DeferredPlugin): an idle worker loads no connector, converter or transform, and one running
+ * FileStream connectors loads neither the JDBC drivers nor the transforms; loading them all kept
+ * the worker's idle memory above target. BUILTIN_CONNECTORS (connectors/index.ts),
+ * BUILTIN_CONVERTERS (src/converters/builtin-converters.ts) and BUILTIN_TRANSFORMS /
+ * BUILTIN_PREDICATES (transforms/index.ts) stay the lists of record; builtin-plugins.test.ts checks
+ * that this one names the same plugins.
  */
-import { BUILTIN_CONVERTERS, registerConverter } from '../converters/builtin-converters.js';
-import { converterRegistry } from '../converters/builtin-converters.js';
-import { isConverter, isHeaderConverter, type Converter, type HeaderConverter } from '../converters/converter.js';
+import type { Converter, HeaderConverter } from '../converters/converter.js';
 import { Plugins, type DeferredPlugin, type PluginDescriptor, type PluginKind } from './plugins.js';
 import { SLUICE_VERSION } from './version.js';
 
@@ -46,6 +46,22 @@ function predicate(name: string, loader: ModuleLoader): DeferredPlugin[] {
   return deferred('predicate', [`org.apache.kafka.connect.transforms.predicates.${name}`], loader);
 }
 
+/** Both kinds unless said otherwise, as the converter classes implement Converter and HeaderConverter. */
+function converters(classNames: readonly string[], kinds: readonly PluginKind[] = ['converter', 'header_converter']): DeferredPlugin[] {
+  return kinds.flatMap((kind) => deferred(kind, classNames, loadConverters));
+}
+
+const loadConverters: ModuleLoader = async () => {
+  const [{ BUILTIN_CONVERTERS }, { isConverter, isHeaderConverter }] = await Promise.all([import('../converters/builtin-converters.js'), import('../converters/converter.js')]);
+  const out: PluginDescriptor[] = [];
+  for (const [className, factory] of BUILTIN_CONVERTERS) {
+    const sample = factory();
+    if (isConverter(sample)) out.push({ className, kind: 'converter', version: SLUICE_VERSION, create: factory });
+    if (isHeaderConverter(sample)) out.push({ className, kind: 'header_converter', version: SLUICE_VERSION, create: factory });
+  }
+  return { converters: out };
+};
+
 const fileConnectors: ModuleLoader = () => import('../../connectors/file/index.js');
 const jdbcConnectors: ModuleLoader = () => import('../../connectors/jdbc/index.js');
 
@@ -54,6 +70,19 @@ export const DEFERRED_BUILTINS: readonly DeferredPlugin[] = [
   ...deferred('sink', ['org.apache.kafka.connect.file.FileStreamSinkConnector'], fileConnectors),
   ...deferred('source', ['io.confluent.connect.jdbc.JdbcSourceConnector'], jdbcConnectors),
   ...deferred('sink', ['io.confluent.connect.jdbc.JdbcSinkConnector'], jdbcConnectors),
+  ...converters([
+    'org.apache.kafka.connect.json.JsonConverter',
+    'org.apache.kafka.connect.storage.StringConverter',
+    'org.apache.kafka.connect.converters.ByteArrayConverter',
+    'org.apache.kafka.connect.converters.LongConverter',
+    'org.apache.kafka.connect.converters.IntegerConverter',
+    'org.apache.kafka.connect.converters.ShortConverter',
+    'org.apache.kafka.connect.converters.FloatConverter',
+    'org.apache.kafka.connect.converters.DoubleConverter',
+    'org.apache.kafka.connect.converters.BooleanConverter',
+  ]),
+  ...converters(['org.apache.kafka.connect.storage.SimpleHeaderConverter'], ['header_converter']),
+  ...converters(['io.confluent.connect.avro.AvroConverter'], ['converter']),
   ...transforms(keyAndValue('Cast'), () => import('../../transforms/cast.js')),
   ...transforms(['DropHeaders'], () => import('../../transforms/drop-headers.js')),
   ...transforms(keyAndValue('ExtractField'), () => import('../../transforms/extract-field.js')),
@@ -75,20 +104,11 @@ export const DEFERRED_BUILTINS: readonly DeferredPlugin[] = [
   ...predicate('TopicNameMatches', () => import('../../transforms/predicates/topic-name-matches.js')),
 ];
 
-function converterDescriptors(): PluginDescriptor[] {
-  const out: PluginDescriptor[] = [];
-  for (const [className, factory] of BUILTIN_CONVERTERS) {
-    const sample = factory();
-    if (isConverter(sample)) out.push({ className, kind: 'converter', version: SLUICE_VERSION, create: factory });
-    if (isHeaderConverter(sample)) out.push({ className, kind: 'header_converter', version: SLUICE_VERSION, create: factory });
-  }
-  return out;
-}
-
 export async function loadPlugins(pluginPath: readonly string[] = []): Promise<Plugins> {
-  const plugins = new Plugins().registerDeferred(...DEFERRED_BUILTINS).register(...converterDescriptors());
+  const plugins = new Plugins().registerDeferred(...DEFERRED_BUILTINS);
   if (pluginPath.length > 0) {
     await plugins.loadPluginPath(pluginPath);
+    const { converterRegistry, registerConverter } = await import('../converters/builtin-converters.js');
     for (const d of plugins.list(['converter', 'header_converter'])) {
       if (converterRegistry.resolve(d.className) === null) registerConverter(d.className, undefined, () => d.create() as Converter | HeaderConverter);
     }

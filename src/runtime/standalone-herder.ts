@@ -37,7 +37,7 @@ import type { StatusBackingStore } from './status-store.js';
 import type { Worker } from './worker.js';
 import type { WorkerConfig } from './worker-config.js';
 import { SLUICE_VERSION } from './version.js';
-import { previewTransforms, type PreviewRequest, type PreviewResult } from './transform-preview.js';
+import type { PreviewRequest, PreviewResult } from './transform-preview.js';
 import { buildTransformationChain } from './transformation-chain.js';
 
 
@@ -482,6 +482,7 @@ export class StandaloneHerder implements Herder {
       throw new BadRequestError('The preview body must be {"config": {...}, "records": [...]}');
     }
     const config = await this.resolve(request.config);
+    const { previewTransforms } = await import('./transform-preview.js');
     return previewTransforms({ ...request, config }, this.o.workerConfig.originals, (c) => buildTransformationChain(this.o.plugins, c));
   }
 

@@ -8,7 +8,6 @@ import { JavaPattern } from '../../transforms/java-regex.js';
 import type { Logger } from 'pino';
 import type { Connector, SinkConnector, SourceConnector, TaskConfig } from '../connect/connector.js';
 import type { SinkRecord } from '../data/index.js';
-import { configuredConverters } from '../converters/configured-converters.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
 import type { ConnectMetrics } from '../metrics/connect-metrics.js';
 import { clientConfig } from './client-configs.js';
@@ -42,6 +41,16 @@ export interface WorkerOptions {
   logger: Logger;
   /** Told about every connector or task failure (the herder's auto-restart listens). */
   onFailure?: (connector: string, task: number | null) => void;
+}
+
+type ConvertersModule = typeof import('../converters/configured-converters.js');
+/**
+ * The converter modules (Avro's and its Schema Registry client among them) are imported with the
+ * first connector rather than at start-up, for the idle worker's memory.
+ */
+let convertersModule: ConvertersModule | undefined;
+async function loadConverters(): Promise<void> {
+  convertersModule ??= await import('../converters/configured-converters.js');
 }
 
 export interface ConnectorCallbacks {
@@ -103,7 +112,7 @@ export class Worker {
       },
       reader,
     );
-    await this.opts.plugins.prepare(config);
+    await Promise.all([this.opts.plugins.prepare(config), loadConverters()]);
     const connector = this.createConnector(config);
     wc = new WorkerConnector(name, connector, config, context, this.connectorListener(), this.opts.config.gracefulShutdownTimeoutMs, log);
     this.connectors.set(name, wc);
@@ -329,7 +338,8 @@ export class Worker {
   }
 
   converters(connectorConfig: Record<string, string>): { key: Converter; value: Converter; header: HeaderConverter } {
-    const c = configuredConverters(this.opts.config.originals, connectorConfig);
+    if (convertersModule === undefined) throw new ConnectError('Task converters were requested before any connector started on this worker', 500);
+    const c = convertersModule.configuredConverters(this.opts.config.originals, connectorConfig);
     return { key: c.keyConverter, value: c.valueConverter, header: c.headerConverter };
   }
 
