@@ -4,7 +4,7 @@
  */
 import { ConnectError } from '../../../src/connect/index.js';
 import type { SourceMap } from '../../../src/data/index.js';
-import { compareInstants, instantOf, type Instant } from './temporal-text.js';
+import { instantOf, type Instant } from './temporal-text.js';
 
 export const INCREMENTING_FIELD = 'incrementing';
 export const TIMESTAMP_FIELD = 'timestamp';
@@ -62,12 +62,6 @@ export class TimestampIncrementingOffset {
     const nanos = readLong(map, TIMESTAMP_NANOS_FIELD);
     const timestamp = millis === null ? null : instantOf(Number(millis), nanos === null ? null : Number(nanos));
     return new TimestampIncrementingOffset(timestamp, incrementing);
-  }
-
-  equals(other: TimestampIncrementingOffset): boolean {
-    const sameTimestamp =
-      this.timestamp === null || other.timestamp === null ? this.timestamp === other.timestamp : compareInstants(this.timestamp, other.timestamp) === 0 && this.timestamp.nanos === other.timestamp.nanos;
-    return sameTimestamp && this.incrementing === other.incrementing;
   }
 }
 

@@ -58,14 +58,6 @@ export class SchemaMapping {
     return struct;
   }
 
-  /** Reads the instant of a timestamp field from a row; null for SQL NULL. */
-  instantOf(fieldName: string, row: readonly DbValue[]): ReturnType<NonNullable<ColumnReader['instant']>> | null {
-    const reader = this.#readers.find((r) => r.field.name() === fieldName);
-    if (reader === undefined || reader.instant === undefined) return null;
-    const value = row[reader.index];
-    return value === null || value === undefined ? null : reader.instant(value);
-  }
-
   /** A function reading one field's instant from rows, resolved once. */
   instantReader(fieldName: string): ((row: readonly DbValue[]) => ReturnType<NonNullable<ColumnReader['instant']>> | null) | null {
     const reader = this.#readers.find((r) => r.field.name() === fieldName);

@@ -89,10 +89,6 @@ export class TableQuerier {
     return this.#spec.table === null ? 'query' : this.#env.dialect.formatTableId(this.#spec.table, true);
   }
 
-  get table(): TableId | null {
-    return this.#spec.table;
-  }
-
   /** The offset the next query starts from. */
   get offset(): TimestampIncrementingOffset {
     return this.#offset;
