@@ -387,7 +387,7 @@ export class Cast implements Transformation {
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const valueSchema = this.#side.schema(record);
     if (valueSchema === null) throw new DataException('Schema required for [cast types]');
-    const plan = this.#schemaUpdateCache.get(valueSchema) ?? this.#schemaUpdateCache.computeIfAbsent(valueSchema, (schema) => this.#makePlan(schema));
+    const plan = this.#schemaUpdateCache.computeIfAbsent(valueSchema, this.#makePlan);
     const updatedSchema = plan.schema;
     const whole = this.#spec.wholeValue;
     if (whole !== null) return this.#side.newRecord(record, updatedSchema, castValueToType(valueSchema, this.#side.value(record), whole));
@@ -415,7 +415,7 @@ export class Cast implements Transformation {
     return this.#side.newRecord(record, updatedSchema, updated);
   }
 
-  #makePlan(valueSchema: Schema): CastPlan {
+  readonly #makePlan = (valueSchema: Schema): CastPlan => {
     const schema = this.#buildSchema(valueSchema);
     if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, fields: [], casters: [] };
     const fields = valueSchema.fields().map((field) => {
@@ -428,7 +428,7 @@ export class Cast implements Transformation {
       return target === undefined ? undefined : casterFor(field.schema(), target);
     });
     return { schema, fields, casters };
-  }
+  };
 
   #buildSchema(valueSchema: Schema): Schema {
     const whole = this.#spec.wholeValue;

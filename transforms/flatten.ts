@@ -106,11 +106,7 @@ export class Flatten implements Transformation {
     const value = requireStructOrNull(this.#side.value(record), PURPOSE);
     const schema = this.#side.schema(record);
     if (schema === null) throw new DataException(`Schema required for [${PURPOSE}]`);
-    const updatedSchema = this.#schemaUpdateCache.get(schema) ?? this.#schemaUpdateCache.computeIfAbsent(schema, (original) => {
-      const builder = copySchemaBasics(original, SchemaBuilder.struct());
-      this.#buildUpdatedSchema(original, '', builder, original.isOptional(), asStructOrNull(original.defaultValue()));
-      return builder.build();
-    });
+    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, this.#flattenSchema);
     if (value === null) return this.#side.newRecord(record, updatedSchema, null);
     const updated = new Struct(updatedSchema);
     this.#flattenStruct(value, '', updated);
@@ -118,6 +114,12 @@ export class Flatten implements Transformation {
   }
 
   /** Adds the flattened fields of `schema`; `optional` if any ancestor is, defaults from the nearest ancestor that has one. */
+  readonly #flattenSchema = (original: Schema): Schema => {
+    const builder = copySchemaBasics(original, SchemaBuilder.struct());
+    this.#buildUpdatedSchema(original, '', builder, original.isOptional(), asStructOrNull(original.defaultValue()));
+    return builder.build();
+  };
+
   #buildUpdatedSchema(schema: Schema, prefix: string, newSchema: SchemaBuilder, optional: boolean, defaultFromParent: Struct | null): void {
     for (const field of schema.fields()) {
       const fieldName = this.#fieldName(prefix, field.name());

@@ -104,7 +104,7 @@ export class HeaderFrom implements Transformation {
     let updatedSchema = schema;
     let updatedValue = value;
     if (this.#operation === 'move') {
-      updatedSchema = this.#moveSchemaCache.get(schema) ?? this.#moveSchemaCache.computeIfAbsent(schema, (original) => this.#moveSchema(original));
+      updatedSchema = this.#moveSchemaCache.computeIfAbsent(schema, this.#moveSchema);
       updatedValue = new Struct(updatedSchema);
       for (const field of updatedSchema.fields()) updatedValue.put(field, this.#fieldValue(value, field.name()));
     }
@@ -119,11 +119,11 @@ export class HeaderFrom implements Transformation {
   }
 
   // As Kafka: the copy keeps name, version, doc and parameters, not optionality or the default.
-  #moveSchema(schema: Schema): Schema {
+  readonly #moveSchema = (schema: Schema): Schema => {
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());
     for (const field of schema.fields()) if (!this.#fields.includes(field.name())) builder.field(field.name(), field.schema());
     return builder.build();
-  }
+  };
 
   #fieldValue(value: Struct, fieldName: string): unknown {
     const field = value.schema().field(fieldName);

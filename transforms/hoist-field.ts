@@ -46,12 +46,14 @@ export class HoistField implements Transformation {
     const schema = this.#side.schema(record);
     const value = this.#side.value(record);
     if (schema === null) return this.#side.newRecord(record, null, new Map([[this.#fieldName, value]]));
-    const hoisted = this.#schemaUpdateCache.get(schema) ?? this.#schemaUpdateCache.computeIfAbsent(schema, (original) => {
-      const updatedSchema = SchemaBuilder.struct().field(this.#fieldName, original).build();
-      return { schema: updatedSchema, field: updatedSchema.fields()[0] };
-    });
+    const hoisted = this.#schemaUpdateCache.computeIfAbsent(schema, this.#hoist);
     return this.#side.newRecord(record, hoisted.schema, new Struct(hoisted.schema).put(hoisted.field, value));
   }
+
+  readonly #hoist = (original: Schema): Hoisted => {
+    const updatedSchema = SchemaBuilder.struct().field(this.#fieldName, original).build();
+    return { schema: updatedSchema, field: updatedSchema.fields()[0] };
+  };
 
   close(): void {
     this.#schemaUpdateCache.clear();

@@ -148,7 +148,7 @@ export class InsertField implements Transformation {
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const insertions = this.#configured();
     const value = requireStruct(this.#side.value(record), PURPOSE);
-    const plan = this.#schemaUpdateCache.get(value.schema()) ?? this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makePlan(schema));
+    const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), this.#makePlan);
     const updated = new Struct(plan.schema);
     const withDefault = this.#replaceNullWithDefault;
     for (const [from, to] of plan.copies) updated.copyFrom(value, from, to, withDefault);
@@ -162,7 +162,7 @@ export class InsertField implements Transformation {
     return this.#side.newRecord(record, plan.schema, updated);
   }
 
-  #makePlan(schema: Schema): UpdatePlan {
+  readonly #makePlan = (schema: Schema): UpdatePlan => {
     const insertions = this.#configured();
     const updatedSchema = this.#makeUpdatedSchema(schema);
     const field = (name: string): Field => {
@@ -180,7 +180,7 @@ export class InsertField implements Transformation {
       timestamp: inserted(insertions.timestamp),
       staticField: inserted(insertions.staticField),
     };
-  }
+  };
 
   #makeUpdatedSchema(schema: Schema): Schema {
     const insertions = this.#configured();

@@ -176,14 +176,14 @@ export class ReplaceField implements Transformation {
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(this.#side.value(record), PURPOSE);
-    const plan = this.#schemaUpdateCache.get(value.schema()) ?? this.#schemaUpdateCache.computeIfAbsent(value.schema(), (schema) => this.#makePlan(schema));
+    const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), this.#makePlan);
     const updated = new Struct(plan.schema);
     const withDefault = this.#replaceNullWithDefault;
     for (const [from, to] of plan.copies) updated.copyFrom(value, from, to, withDefault);
     return this.#side.newRecord(record, plan.schema, updated);
   }
 
-  #makePlan(schema: Schema): UpdatePlan {
+  readonly #makePlan = (schema: Schema): UpdatePlan => {
     const updatedSchema = this.#makeUpdatedSchema(schema);
     const copies = updatedSchema.fields().map((to) => {
       const original = this.#reverseRenamed(to.name());
@@ -192,7 +192,7 @@ export class ReplaceField implements Transformation {
       return [from, to] as const;
     });
     return { schema: updatedSchema, copies };
-  }
+  };
 
   #makeUpdatedSchema(schema: Schema): Schema {
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());

@@ -58,7 +58,7 @@ export class SetSchemaMetadata implements Transformation {
     const original = this.#side.schema(record);
     if (value === null && original === null) return record;
     const schema = requireSchema(original, 'updating schema metadata');
-    const updatedSchema = this.#schemaUpdateCache.get(schema) ?? this.#schemaUpdateCache.computeIfAbsent(schema, (input) => this.#makeUpdatedSchema(input));
+    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, this.#makeUpdatedSchema);
     return this.#side.newRecord(record, updatedSchema, this.updateSchemaIn(value, schema, updatedSchema));
   }
 
@@ -66,7 +66,7 @@ export class SetSchemaMetadata implements Transformation {
     this.#schemaUpdateCache.clear();
   }
 
-  #makeUpdatedSchema(schema: Schema): Schema {
+  readonly #makeUpdatedSchema = (schema: Schema): Schema => {
     const type = schema.type();
     return new ConnectSchema({
       type,
@@ -82,7 +82,7 @@ export class SetSchemaMetadata implements Transformation {
       keySchema: type === 'MAP' ? schema.keySchema() : null,
       valueSchema: type === 'MAP' || type === 'ARRAY' ? schema.valueSchema() : null,
     });
-  }
+  };
 
   /**
    * The value re-pointed at `updatedSchema`: a Struct is copied onto it (same fields). A renamed

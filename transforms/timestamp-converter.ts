@@ -268,11 +268,11 @@ export class TimestampConverter implements Transformation {
       return this.#side.newRecord(record, updatedSchema, this.#convert(this.#side.value(record), timestampTypeFromSchema(schema)));
     }
     const value = requireStructOrNull(this.#side.value(record), PURPOSE);
-    const updatedSchema = this.#schemaCache.get(schema) ?? this.#schemaCache.computeIfAbsent(schema, (original) => this.#convertSchema(original));
+    const updatedSchema = this.#schemaCache.computeIfAbsent(schema, this.#convertSchema);
     return this.#side.newRecord(record, updatedSchema, this.#convertStruct(value, updatedSchema));
   }
 
-  #convertSchema(schema: Schema): Schema {
+  readonly #convertSchema = (schema: Schema): Schema => {
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());
     for (const field of schema.fields()) {
       const fieldSchema = field.name() === this.#field ? this.#translators[this.#targetType].typeSchema(field.schema().isOptional()) : field.schema();
@@ -282,7 +282,7 @@ export class TimestampConverter implements Transformation {
     const defaultValue = schema.defaultValue();
     if (defaultValue !== null) builder.defaultValue(this.#convertStruct(defaultValue as Struct, builder));
     return builder.build();
-  }
+  };
 
   #convertStruct(value: Struct | null, updatedSchema: Schema): Struct | null {
     if (value === null) return null;

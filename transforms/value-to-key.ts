@@ -75,7 +75,7 @@ export class ValueToKey implements Transformation {
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(record.value(), PURPOSE);
-    const keySchema = this.#valueToKeySchemaCache.get(value.schema()) ?? this.#valueToKeySchemaCache.computeIfAbsent(value.schema(), (valueSchema) => this.#keySchemaFor(valueSchema));
+    const keySchema = this.#valueToKeySchemaCache.computeIfAbsent(value.schema(), this.#keySchemaFor);
     const key = new Struct(keySchema);
     for (const field of this.#fields) {
       key.put(field, this.#replaceNullWithDefault ? value.get(field) : value.getWithoutDefault(field));
@@ -83,7 +83,7 @@ export class ValueToKey implements Transformation {
     return record.newRecord(record.topic(), record.kafkaPartition(), keySchema, key, value.schema(), value, record.timestamp());
   }
 
-  #keySchemaFor(valueSchema: Schema): Schema {
+  readonly #keySchemaFor = (valueSchema: Schema): Schema => {
     const builder = SchemaBuilder.struct();
     for (const field of this.#fields) {
       const fromValue = valueSchema.field(field);
@@ -91,7 +91,7 @@ export class ValueToKey implements Transformation {
       builder.field(field, fromValue.schema());
     }
     return builder.build();
-  }
+  };
 }
 
 export const descriptors: TransformDescriptor[] = [describeTransform('ValueToKey', () => new ValueToKey())];
