@@ -34,7 +34,8 @@
  *            RegexRouter (topic rename) = five transforms
  *    lines/s of A and B and the relative cost 1 - B/A                           [<= 20 %]
  *    With --pairs N (default 1) A and B run alternately N times and the medians are compared
- *    (the machine's other load moves single runs). The worker's CPU per line is reported too:
+ *    (the machine's other load moves single runs); each A run is also set against the B run next
+ *    to it (information: per-pair costs and their median). The worker's CPU per line is reported too:
  *    the CPU-based cost 1 - cpuA/cpuB is what the chain costs a CPU-bound worker. Each sink file
  *    is checked line by line: every line number exactly once, in order, in the shape the chain
  *    gives (A: {line=...}; B: {message=..., schema_version=1}).
@@ -720,6 +721,18 @@ async function phasePipeline(ctx) {
     { indent: '  ', rightAlign: [1, 2, 3, 4, 5] },
   );
   log(`  relative cost of the chain, 1 - B/A: ${fmt(cost, 1)} % by lines/s (target <= ${TARGET_COST_PCT} %); ${fmt(steadyCost, 1)} % after the 10 % mark; ${fmt(cpuCost, 1)} % by worker CPU per line`);
+  // Information: each A run against the B run next to it (same moment, so about the same load from
+  // the rest of the machine), which the medians above do not pair up.
+  const pairs = of('A').map((a, i) => [a, of('B')[i]]).filter(([a, b]) => b !== undefined && a.linesPerS > 0 && b.linesPerS > 0);
+  const pairCosts = pairs.map(([a, b]) => 100 * (1 - b.linesPerS / a.linesPerS));
+  const pairCpuCosts = pairs.map(([a, b]) => (a.workerCpuUsPerLine && b.workerCpuUsPerLine ? 100 * (1 - a.workerCpuUsPerLine / b.workerCpuUsPerLine) : null));
+  Object.assign(ctx.pipeline, { pairCostPct: median(pairCosts), pairCpuCostPct: median(pairCpuCosts), pairCosts, pairCpuCosts });
+  if (pairs.length > 1) {
+    log(
+      `  per A/B pair run back to back: ${pairCosts.map((c) => `${fmt(c, 1)} %`).join(', ')} by lines/s (median ${fmt(median(pairCosts), 1)} %); ` +
+        `${pairCpuCosts.map((c) => `${fmt(c, 1)} %`).join(', ')} by worker CPU (median ${fmt(median(pairCpuCosts), 1)} %)`,
+    );
+  }
 
   const prof = opts.profile ? ' (PROFILED: rates depressed by the profiler)' : '';
   ctx.figures.add('pipe_bare', '2. Pipeline bare (StringConverter, no transforms)', bare.linesPerS, 'lines/s', {
@@ -737,6 +750,11 @@ async function phasePipeline(ctx) {
       `by lines/s${A.complete && B.complete ? '' : '; a run did not complete or verify, so no figure'}; after the 10 % mark ${fmt(steadyCost, 1)} %` +
       (SCALE < 1 ? `; SCALED RUN (${fmtInt(PIPE_LINES)} lines): start-up and JIT warm-up weigh more, not comparable with the target` : ''),
   });
+  if (pairs.length > 1) {
+    ctx.figures.add('pipe_pair_cost', '2. Cost per back-to-back A/B pair, median', median(pairCosts), '%', {
+      note: `by lines/s: ${pairCosts.map((c) => fmt(c, 1)).join(' / ')}; by worker CPU: ${pairCpuCosts.map((c) => fmt(c, 1)).join(' / ')} (median ${fmt(median(pairCpuCosts), 1)} %)`,
+    });
+  }
   ctx.figures.add('pipe_cpu_cost', '2. Cost by worker CPU per line, 1 - cpuA/cpuB', cpuCost, '%', {
     note: `${fmt(A.cpuUsPerLine, 1)} vs ${fmt(B.cpuUsPerLine, 1)} µs/line: the cost for a CPU-bound worker`,
   });
