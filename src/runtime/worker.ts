@@ -101,6 +101,7 @@ export class Worker {
   }
 
   async startConnector(name: string, config: Record<string, string>, target: TargetState, callbacks: ConnectorCallbacks): Promise<void> {
+    await Promise.all([this.opts.plugins.prepare(config), loadConverters()]);
     if (this.connectors.has(name)) throw new ConnectError(`Connector ${name} is already running on this worker`, 500);
     const log = this.opts.logger;
     const reader = new OffsetStorageReader(name, this.opts.offsetStore);
@@ -112,7 +113,6 @@ export class Worker {
       },
       reader,
     );
-    await Promise.all([this.opts.plugins.prepare(config), loadConverters()]);
     const connector = this.createConnector(config);
     wc = new WorkerConnector(name, connector, config, context, this.connectorListener(), this.opts.config.gracefulShutdownTimeoutMs, log);
     this.connectors.set(name, wc);
