@@ -9,6 +9,7 @@ import type { SourceMap, SourceRecord } from '../../../src/data/index.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
 import type { Logger } from '../../../src/util/logger.js';
 import { DbError, type ColumnDefinition, type DbSession, type Dialect, type TableId } from '../common/db.js';
+import { redactJdbcUrl } from '../common/jdbc-url.js';
 import { ColumnMappings } from './column-mappings.js';
 import { jdbcSourceLogger } from './source-logger.js';
 import { queryPartition, tablePartitionV0, tablePartitionV1, TimestampIncrementingOffset } from './offsets.js';
@@ -116,7 +117,7 @@ export class JdbcSourceTask implements SourceTask {
     }
     const session = this.#session;
     this.#session = null;
-    for (const querier of this.#queriers) await querier.reset(session, Date.now(), true).catch(() => undefined);
+    for (const querier of this.#queriers) await querier.reset(session, Date.now(), true, true);
     await closeQuietly(session);
   }
 
@@ -157,12 +158,12 @@ export class JdbcSourceTask implements SourceTask {
       if (this.#session === session) this.#session = null;
     }
     if (!(err instanceof DbError)) {
-      await querier.reset(this.#session, Date.now(), true);
+      await this.#abandonSession(querier);
       if (err instanceof ConnectError || err instanceof ConfigException) throw err;
       throw new ConnectError(`Error while processing table querier for ${querier.name}: ${(err as Error).message}`, 500, { cause: err });
     }
     if (!err.transient) {
-      await querier.reset(this.#session, Date.now(), true);
+      await this.#abandonSession(querier);
       throw new ConnectError(`Non-transient SQL exception while running query for table: ${querier.name}: ${err.message}`, 500, { cause: err });
     }
     const max = settings.queryRetryAttempts;
@@ -172,13 +173,21 @@ export class JdbcSourceTask implements SourceTask {
     querier.retries++;
   }
 
+  /** The task is failing: drop the querier's query with the session instead of reading it to the end. */
+  async #abandonSession(querier: TableQuerier): Promise<void> {
+    const session = this.#session;
+    this.#session = null;
+    await querier.reset(session, Date.now(), true, true);
+    await closeQuietly(session);
+  }
+
   async #connect(): Promise<DbSession> {
     const settings = this.#settings as TaskSettings;
     try {
       this.#session = await this.#openSession(settings.connection, { signal: this.#abort.signal, logger: this.#logger });
     } catch (err) {
       if (err instanceof DbError) {
-        throw new ConnectError(`Could not connect to the database at ${settings.connection.url.replace(/password=[^&;]*/gi, 'password=****')}: ${err.message}`, 500, { cause: err });
+        throw new ConnectError(`Could not connect to the database at ${redactJdbcUrl(settings.connection.url)}: ${err.message}`, 500, { cause: err });
       }
       throw err;
     }

@@ -39,7 +39,10 @@ describe.each(DATABASES as readonly TestDatabase[])('JDBC source on $name', (db)
   });
 
   afterAll(async () => {
-    for (const table of created) await sql.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of created) {
+      if (table.startsWith('__view__')) await sql.query(`DROP VIEW IF EXISTS ${table.slice('__view__'.length)}`);
+      else await sql.query(`DROP TABLE IF EXISTS ${table}`);
+    }
     await sql.close();
   });
 
@@ -248,6 +251,28 @@ describe.each(DATABASES as readonly TestDatabase[])('JDBC source on $name', (db)
     const status = await stack.rest.awaitRunning(connector, 2);
     expect(status.tasks).toHaveLength(2);
     await stack.deleteConnector(connector);
+  });
+
+  it('table.types, schema.pattern and catalog.pattern select what is listed', async () => {
+    const name = await table(`id ${types.serial}, name ${types.text}`);
+    const view = `${name}_v`;
+    await sql.query(`CREATE VIEW ${view} AS SELECT id, UPPER(name) AS name FROM ${name}`);
+    created.unshift(`__view__${view}`);
+    await sql.query(`INSERT INTO ${name} (name) VALUES ('a')`);
+    const pattern: Record<string, string> = db.name === 'postgresql' ? { 'schema.pattern': 'public' } : { 'catalog.pattern': 'test' };
+    const connector = `${name}-view`;
+    // The whitelist names both; only the view is of a listed type.
+    await stack.createConnector(connector, config({ mode: 'bulk', 'table.whitelist': `${name},${view}`, 'table.types': 'VIEW', 'poll.interval.ms': '60000', ...pattern }));
+    expect(await stack.awaitRecords(prefix + view, (r) => r.length >= 1, 'the view')).toEqual(['Struct{id=1,name=A}']);
+    const status = await stack.rest.awaitRunning(connector);
+    expect(status.tasks).toHaveLength(1);
+    expect(await stack.records(prefix + name)).toEqual([]);
+    await stack.deleteConnector(connector);
+    const elsewhere = `${name}-elsewhere`;
+    const other: Record<string, string> = db.name === 'postgresql' ? { 'schema.pattern': 'pg_catalog' } : { 'catalog.pattern': 'mysql' };
+    await stack.createConnector(elsewhere, config({ mode: 'bulk', 'table.whitelist': view, 'table.types': 'VIEW', ...other }));
+    expect(await stack.awaitFailure(elsewhere)).toContain('not assigned a table');
+    await stack.deleteConnector(elsewhere);
   });
 
   it('every supported column type round-trips through JsonConverter with the expected Connect schema', async () => {

@@ -132,13 +132,21 @@ export class TableQuerier {
 
   /**
    * After an error or on stop: closes what is open and, when `resetOffset`, goes back to the offset
-   * the current query started from, so its rows are read again.
+   * the current query started from, so its rows are read again. `abandon` drops an open stream
+   * without closing it, for a session about to be closed: closing a MySQL row stream reads the
+   * rest of the result, which can be most of a table.
    */
-  async reset(session: DbSession | null, now: number, resetOffset: boolean): Promise<void> {
-    await this.#closeStream().catch(() => undefined);
-    if (this.#inTransaction) {
+  async reset(session: DbSession | null, now: number, resetOffset: boolean, abandon = false): Promise<void> {
+    if (abandon) {
+      this.#stream = null;
+      this.#batches = null;
       this.#inTransaction = false;
-      if (session !== null && !session.isClosed()) await session.rollback().catch(() => undefined);
+    } else {
+      await this.#closeStream().catch(() => undefined);
+      if (this.#inTransaction) {
+        this.#inTransaction = false;
+        if (session !== null && !session.isClosed()) await session.rollback().catch(() => undefined);
+      }
     }
     this.#held = null;
     if (resetOffset) this.#offset = this.#committed;
