@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DbError, type ColumnDefinition, type DbSession } from './db.js';
 import { drain, openMySql, tableName } from './test-support.js';
 
@@ -106,6 +107,21 @@ describe('MySQL values', () => {
       ["it's \\ \"quoted\"", 9223372036854775807n, -3, 2.5, true, '2022-01-02 03:04:05', 'é', null, Buffer.from([0, 0xff])],
     );
     expect(rows[0]).toEqual(["it's \\ \"quoted\"", 9223372036854775807n, -3, '2.5', 1, '2022-01-02 03:04:05', 'é', '?', 1, '00FF']);
+  });
+
+  it('sends the formatted text without mysql2 scanning it again for placeholders', async () => {
+    // The sql-escaper instance mysql2 itself loads.
+    const fromMysql2 = createRequire(createRequire(import.meta.url).resolve('mysql2'));
+    const escaper = fromMysql2('sql-escaper') as { format: (...args: unknown[]) => string };
+    const format = vi.spyOn(escaper, 'format');
+    try {
+      const { rows } = await session.query(`SELECT ?, '?'`, ['a ? b']);
+      expect(rows[0]).toEqual(['a ? b', '?']);
+      await drain(session.stream('SELECT ?', [1], 10));
+      expect(format).not.toHaveBeenCalled();
+    } finally {
+      format.mockRestore();
+    }
   });
 
   it('reports affected rows for DML', async () => {
