@@ -39,8 +39,7 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
   #timestamp!: number | null;
   // A copy made without headers takes the list of the record it was made from, shared (see
   // duplicate), and makes its ConnectHeaders when they are asked for: most copies are copied again.
-  #headers!: ConnectHeaders | null;
-  #sharedHeaders: readonly ConnectHeader[] | null = null;
+  #headers!: ConnectHeaders | readonly ConnectHeader[];
 
   protected constructor(fields: ConnectRecordFields) {
     if (fields === COPY) return;
@@ -84,11 +83,11 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
   }
 
   headers(): ConnectHeaders {
-    if (this.#headers === null) {
-      this.#headers = headersOverSharedList(this.#sharedHeaders as readonly ConnectHeader[]);
-      this.#sharedHeaders = null;
-    }
-    return this.#headers;
+    const headers = this.#headers;
+    if (headers instanceof ConnectHeaders) return headers;
+    const made = headersOverSharedList(headers);
+    this.#headers = made;
+    return made;
   }
 
   /**
@@ -126,8 +125,8 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     this.#value = value ?? null;
     this.#timestamp = timestamp ?? null;
     if (headers === undefined || headers === null) {
-      this.#headers = null;
-      this.#sharedHeaders = from.#headers !== null ? shareHeaderList(from.#headers) : from.#sharedHeaders;
+      const theirs = from.#headers;
+      this.#headers = theirs instanceof ConnectHeaders ? shareHeaderList(theirs) : theirs;
     } else {
       this.#headers = headers instanceof ConnectHeaders ? headers : new ConnectHeaders(headers);
     }
