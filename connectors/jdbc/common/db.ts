@@ -94,7 +94,11 @@ export interface QueryResult {
 export interface RowStream extends AsyncIterable<DbValue[][]> {
   /** Result-set metadata; resolves before the first batch. */
   columns(): Promise<ColumnDefinition[]>;
-  /** Stops reading early and releases the server-side cursor/stream. Safe to call twice. */
+  /**
+   * Stops reading and releases the server-side cursor/stream. Safe to call twice. Before the end
+   * of the result, PostgreSQL closes the cursor and the session stays usable; MySQL cannot stop a
+   * result midway, so the session drops its connection and is closed (`isClosed()`): open another.
+   */
   close(): Promise<void>;
 }
 
@@ -126,8 +130,8 @@ export interface DbSession {
   /**
    * Runs a SELECT and streams its rows in batches of `fetchSize` without holding the whole result
    * in memory (PostgreSQL: a portal/cursor inside the current or an implicit transaction;
-   * MySQL: the row stream with back-pressure). No other statement may run on the session until
-   * the stream is exhausted or closed.
+   * MySQL: the row stream with back-pressure, the reader free to pause for hours). No other
+   * statement may run on the session until the stream is exhausted or closed.
    */
   stream(sql: string, params: readonly DbParam[], fetchSize: number): RowStream;
   begin(): Promise<void>;

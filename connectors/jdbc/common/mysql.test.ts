@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DbError, type ColumnDefinition, type DbSession } from './db.js';
+import { STREAMING_NET_WRITE_TIMEOUT_S } from './mysql.js';
 import { drain, openMySql, tableName } from './test-support.js';
 
 let session: DbSession;
@@ -223,8 +224,10 @@ describe('MySQL streaming', () => {
     expect(stillRunning).toBe(true);
   });
 
-  it('stops early on close and leaves the session usable', async () => {
-    const stream = session.stream(`SELECT n FROM ${numbers} ORDER BY n`, [], 100);
+  it('stops early on close by dropping the connection: the server stops, the session is closed', async () => {
+    const reader = await openMySql();
+    const connectionId = (await reader.query('SELECT CONNECTION_ID()')).rows[0]?.[0] as bigint;
+    const stream = reader.stream(`SELECT n, REPEAT('x', 1000) AS pad FROM ${numbers} ORDER BY n`, [], 100);
     const sizes: number[] = [];
     for await (const batch of stream) {
       sizes.push(batch.length);
@@ -232,24 +235,86 @@ describe('MySQL streaming', () => {
     }
     expect(sizes).toEqual([100, 100, 100]);
     await stream.close();
-    expect((await session.query('SELECT 1')).rows).toEqual([[1]]);
+    expect(reader.isClosed()).toBe(true);
+    await expect(reader.query('SELECT 1')).rejects.toMatchObject({ sqlState: '08003', transient: true });
+    // The server let go of the query instead of sending the other 49,700 rows.
+    await vi.waitFor(
+      async () => {
+        const { rows } = await other.query('SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?', [connectionId]);
+        expect(Number(rows[0]?.[0])).toBe(0);
+      },
+      { timeout: 5000, interval: 100 },
+    );
+    await reader.close();
   });
 
-  it('can be closed before reading and after columns()', async () => {
+  it('can be closed before it starts, which keeps the session, and after columns()', async () => {
     await session.stream('SELECT 1', [], 10).close();
-    const described = session.stream(`SELECT n AS one FROM ${numbers}`, [], 10);
+    expect((await session.query('SELECT 2')).rows).toEqual([[2]]);
+    const reader = await openMySql();
+    const described = reader.stream(`SELECT n AS one FROM ${numbers}`, [], 10);
     expect((await described.columns())[0]?.name).toBe('one');
     await described.close();
     await described.close();
-    expect((await session.query('SELECT 2')).rows).toEqual([[2]]);
+    expect(reader.isClosed()).toBe(true);
+    await reader.close();
   });
 
   it('refuses other statements while a stream is open', async () => {
-    const stream = session.stream(`SELECT n FROM ${numbers}`, [], 10);
+    const reader = await openMySql();
+    const stream = reader.stream(`SELECT n FROM ${numbers}`, [], 10);
     await stream.columns();
-    await expect(session.query('SELECT 1')).rejects.toThrow(/streamed result is still open/);
-    await stream.close();
-    expect((await session.query('SELECT 1')).rows).toEqual([[1]]);
+    await expect(reader.query('SELECT 1')).rejects.toThrow(/streamed result is still open/);
+    const rest = await drain(stream);
+    expect(rest.rows).toHaveLength(50_000);
+    expect((await reader.query('SELECT 1')).rows).toEqual([[1]]);
+    await reader.close();
+  });
+
+  it('a session closed under an open stream ends it at once with a connection error', async () => {
+    const reader = await openMySql();
+    const stream = reader.stream(`SELECT n, REPEAT('x', 1000) AS pad FROM ${numbers} ORDER BY n`, [], 100);
+    const batches = stream[Symbol.asyncIterator]();
+    expect((await batches.next()).done).toBe(false);
+    const started = Date.now();
+    await reader.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(batches.next()).rejects.toMatchObject({ name: 'DbError', sqlState: '08003', transient: true });
+  });
+
+  it('ends with a transient error when the server kills the connection mid-result', async () => {
+    const reader = await openMySql();
+    const connectionId = (await reader.query('SELECT CONNECTION_ID()')).rows[0]?.[0] as bigint;
+    const stream = reader.stream(`SELECT n, REPEAT('x', 1000) AS pad FROM ${numbers} ORDER BY n`, [], 100);
+    const batches = stream[Symbol.asyncIterator]();
+    await batches.next();
+    await other.query(`KILL ${String(connectionId)}`);
+    let failure: unknown = null;
+    let rows = 100;
+    while (failure === null) {
+      const next = await batches.next().catch((err: unknown) => (failure = err));
+      if (failure === null && (next as IteratorResult<unknown[][]>).done === true) break;
+      if (failure === null) rows += (next as IteratorResult<unknown[][]>).value.length;
+    }
+    expect(failure).toMatchObject({ name: 'DbError', transient: true });
+    expect(rows).toBeLessThan(50_000);
+    expect(reader.isClosed()).toBe(true);
+    await reader.close();
+  });
+
+  it('raises net_write_timeout, so that a reader that pauses longer than the server default is not cut off', async () => {
+    const reader = await openMySql();
+    await reader.query('SET SESSION net_write_timeout = 1');
+    const stream = reader.stream(`SELECT n, REPEAT('x', 1000) AS pad FROM ${numbers} ORDER BY n`, [], 1000);
+    let seen = 0;
+    for await (const batch of stream) {
+      // Far more than the socket buffers hold is still to come: the server waits to write it.
+      if (seen === 0) await new Promise((resolve) => setTimeout(resolve, 3000));
+      seen += batch.length;
+    }
+    expect(seen).toBe(50_000);
+    expect(Number((await reader.query('SELECT @@SESSION.net_write_timeout')).rows[0]?.[0])).toBe(STREAMING_NET_WRITE_TIMEOUT_S);
+    await reader.close();
   });
 
   it('reports query errors as DbError', async () => {

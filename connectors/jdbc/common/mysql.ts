@@ -1,3 +1,4 @@
+import { connect as netConnect, type Socket } from 'node:net';
 import mysql from 'mysql2';
 import type { SslOptions } from 'mysql2';
 import {
@@ -17,6 +18,13 @@ import { MYSQL_DIALECT } from './dialects.js';
 import { mysqlColumnDefinition, mysqlTableColumnDefinition, type MySqlField } from './mysql-columns.js';
 import { inlineParameters } from './placeholders.js';
 import { CLOSE_TIMEOUT_MS, closeWithin, effectiveFetchSize, ISOLATION_SQL, sessionBusyError } from './session-common.js';
+
+/**
+ * net_write_timeout while streaming, in seconds. The server gives up on a client that has not
+ * taken a result packet for this long (60 s by default), and a paused connector stops reading mid-
+ * result; four hours lets a pause of that length resume where it stopped.
+ */
+export const STREAMING_NET_WRITE_TIMEOUT_S = 4 * 3600;
 
 export interface MySqlConnectConfig {
   host: string;
@@ -75,7 +83,13 @@ function sentAsIs(sql: string): string {
 
 /** Opens one MySQL/MariaDB session with the session time zone set to UTC. */
 export async function openMySqlSession(config: MySqlConnectConfig): Promise<MySqlSession> {
+  // The session's own socket, so that it can be dropped at once: mysql2's destroy() only ends the
+  // writing side, and a server in the middle of sending a result would carry on until it times out.
+  const socket = netConnect({ host: config.host, port: config.port });
+  socket.setNoDelay(true);
+  socket.setKeepAlive(true);
   const connection = mysql.createConnection({
+    stream: socket,
     host: config.host,
     port: config.port,
     database: config.database === '' ? undefined : config.database,
@@ -94,7 +108,7 @@ export async function openMySqlSession(config: MySqlConnectConfig): Promise<MySq
     multipleStatements: false,
     queryFormat: sentAsIs,
   });
-  const session = new MySqlSession(connection);
+  const session = new MySqlSession(connection, socket);
   try {
     await new Promise<void>((resolve, reject) => connection.connect((err) => (err ? reject(err) : resolve())));
     await session.query("SET time_zone = '+00:00'");
@@ -109,12 +123,18 @@ export async function openMySqlSession(config: MySqlConnectConfig): Promise<MySq
 export class MySqlSession implements DbSession {
   readonly dialect: Dialect = MYSQL_DIALECT;
   private closed = false;
-  private streaming = false;
+  /** The stream holding the connection, from its start to its end. */
+  private activeStream: MySqlRowStream | null = null;
 
-  constructor(private readonly connection: mysql.Connection) {
-    // A connection that breaks while idle emits 'error'; without a listener that would end the process.
-    connection.on('error', () => {
+  constructor(
+    private readonly connection: mysql.Connection,
+    private readonly socket: Socket,
+  ) {
+    // A connection that breaks emits 'error' (without a listener that would end the process); a
+    // stream reading from it is told here, as mysql2 reports the loss to the connection only.
+    connection.on('error', (err: unknown) => {
       this.closed = true;
+      this.endStream(mysqlDbError(err));
     });
     connection.on('end', () => {
       this.closed = true;
@@ -226,18 +246,40 @@ export class MySqlSession implements DbSession {
     return this.closed;
   }
 
+  /** Says goodbye to the server, unless a stream holds the connection: then it is dropped at once. */
   async close(): Promise<void> {
-    if (this.closed) {
-      this.connection.destroy();
+    if (this.closed || this.activeStream !== null) {
+      this.drop();
       return;
     }
     this.closed = true;
     await closeWithin(new Promise<void>((resolve) => this.connection.end(() => resolve())), CLOSE_TIMEOUT_MS);
-    this.connection.destroy();
+    this.drop();
   }
 
-  setStreaming(active: boolean): void {
-    this.streaming = active;
+  /**
+   * Closes the connection now, without the protocol's goodbye: the server stops sending a result
+   * when its next write fails. An open stream ends with a connection error.
+   */
+  drop(): void {
+    this.closed = true;
+    this.connection.destroy();
+    this.socket.destroy();
+    this.endStream(new DbError('The MySQL connection was closed while a result was being read', '08003', true));
+  }
+
+  private endStream(error: DbError): void {
+    const stream = this.activeStream;
+    this.activeStream = null;
+    stream?.connectionLost(error);
+  }
+
+  streamStarted(stream: MySqlRowStream): void {
+    this.activeStream = stream;
+  }
+
+  streamEnded(stream: MySqlRowStream): void {
+    if (this.activeStream === stream) this.activeStream = null;
   }
 
   markClosed(): void {
@@ -246,20 +288,23 @@ export class MySqlSession implements DbSession {
 
   checkUsable(): void {
     if (this.closed) throw new DbError('The MySQL connection is closed', '08003', true);
-    if (this.streaming) throw sessionBusyError();
+    if (this.activeStream !== null) throw sessionBusyError();
   }
 }
 
 /**
  * Rows of a query read as they arrive, in batches of at most fetchSize. The connection is paused
- * while a full batch waits for its reader. Closing early reads the rest of the result and drops it,
- * as Connector/J does for a streaming result set: the protocol has no way to stop a result midway.
+ * while a full batch waits for its reader (the session's net_write_timeout is raised first, so a
+ * reader may pause for hours). The protocol has no way to stop a result midway: instead of reading
+ * the rest and dropping it (Connector/J's way, which can mean most of a table), closing an
+ * unfinished stream drops the connection, and the session is closed.
  */
 class MySqlRowStream implements RowStream {
   private started = false;
+  /** The result is over: read to its end, failed, or the connection dropped. */
   private ended = false;
+  /** Closed by its reader. */
   private finished = false;
-  private discard = false;
   private error: DbError | null = null;
   private current: Row[] = [];
   private readonly ready: Row[][] = [];
@@ -312,26 +357,33 @@ class MySqlRowStream implements RowStream {
     if (!this.started) return;
     this.ready.length = 0;
     this.current = [];
-    if (!this.ended && this.error === null) {
-      this.discard = true;
-      this.connection.resume();
-    }
+    if (!this.ended) this.session.drop();
     await this.done;
-    this.session.setStreaming(false);
+  }
+
+  /** The connection under this stream was lost or dropped. */
+  connectionLost(error: DbError): void {
+    if (this.ended) return;
+    this.error = error;
+    this.ended = true;
+    this.notify();
+    this.resolveDone();
   }
 
   private start(): void {
     if (this.started || this.finished) return;
     this.session.checkUsable();
     this.started = true;
-    this.session.setStreaming(true);
+    this.session.streamStarted(this);
+    // A failure here is a broken connection, which the query after it reports.
+    this.connection.query({ sql: `SET SESSION net_write_timeout = ${STREAMING_NET_WRITE_TIMEOUT_S}` }, () => undefined);
     const query = this.connection.query({ sql: this.sql, rowsAsArray: true });
     query.on('fields', (fields: unknown) => {
       this.columnDefs = Array.isArray(fields) ? (fields as MySqlField[]).map(mysqlColumnDefinition) : [];
       this.notify();
     });
     query.on('result', (row: unknown) => {
-      if (this.discard || !Array.isArray(row)) return;
+      if (this.finished || !Array.isArray(row)) return;
       this.current.push(row as Row);
       if (this.current.length >= this.fetchSize) {
         this.ready.push(this.current);
@@ -341,18 +393,20 @@ class MySqlRowStream implements RowStream {
       }
     });
     query.on('error', (err: unknown) => {
+      if (this.ended) return;
       if (isFatal(err)) this.session.markClosed();
       this.error = mysqlDbError(err);
       this.ended = true;
-      this.session.setStreaming(false);
+      this.session.streamEnded(this);
       this.notify();
       this.resolveDone();
     });
     query.on('end', () => {
-      if (this.current.length > 0 && !this.discard) this.ready.push(this.current);
+      if (this.ended) return;
+      if (this.current.length > 0 && !this.finished) this.ready.push(this.current);
       this.current = [];
       this.ended = true;
-      this.session.setStreaming(false);
+      this.session.streamEnded(this);
       this.notify();
       this.resolveDone();
     });

@@ -153,10 +153,6 @@ export class JdbcSourceTask implements SourceTask {
    * at the querier's next turn, up to query.retry.attempts; anything else fails the task.
    */
   async #handleError(querier: TableQuerier, session: DbSession | null, err: unknown, settings: TaskSettings): Promise<void> {
-    if (session !== null && session.isClosed()) {
-      await closeQuietly(session);
-      if (this.#session === session) this.#session = null;
-    }
     if (!(err instanceof DbError)) {
       await this.#abandonSession(querier);
       if (err instanceof ConnectError || err instanceof ConfigException) throw err;
@@ -168,12 +164,18 @@ export class JdbcSourceTask implements SourceTask {
     }
     const max = settings.queryRetryAttempts;
     this.#logger.error({ err }, `SQL exception while running query for table: ${querier.name}. Attempting retry ${querier.retries + 1} of ${max} attempts.`);
-    await querier.reset(this.#session, Date.now(), false);
+    await querier.reset(session, Date.now(), false);
+    // A lost connection leaves the session closed, as does closing a MySQL stream before its end:
+    // the next poll opens another and the query runs again from the offset reached.
+    if (session !== null && session.isClosed()) {
+      if (this.#session === session) this.#session = null;
+      await closeQuietly(session);
+    }
     if (max > 0 && querier.retries + 1 >= max) throw new ConnectError(`Failed to query table after retries: ${err.message}`, 500, { cause: err });
     querier.retries++;
   }
 
-  /** The task is failing: drop the querier's query with the session instead of reading it to the end. */
+  /** The task is failing: drop the querier's query with the session, which is not asked for anything more. */
   async #abandonSession(querier: TableQuerier): Promise<void> {
     const session = this.#session;
     this.#session = null;

@@ -132,9 +132,10 @@ export class TableQuerier {
 
   /**
    * After an error or on stop: closes what is open and, when `resetOffset`, goes back to the offset
-   * the current query started from, so its rows are read again. `abandon` drops an open stream
-   * without closing it, for a session about to be closed: closing a MySQL row stream reads the
-   * rest of the result, which can be most of a table.
+   * the current query started from, so its rows are read again. Closing an unfinished MySQL stream
+   * closes its session (the caller opens another). `abandon` drops an open stream and transaction
+   * without a word to the server, for a session about to be closed (a server that stopped
+   * answering would hold up a stopping task).
    */
   async reset(session: DbSession | null, now: number, resetOffset: boolean, abandon = false): Promise<void> {
     if (abandon) {
