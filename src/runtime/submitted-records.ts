@@ -27,8 +27,38 @@ function partitionKeyOf(partition: SourceMap): string {
   return key;
 }
 
+/**
+ * A partition's records in submission order. Acknowledged records at the head are dropped as their
+ * acks arrive (only the latest is kept, as what the next flush commits), so a fast source with a
+ * long flush interval holds just the records still in flight, not every record since the last flush.
+ */
+class PartitionQueue {
+  records: SubmittedRecord[] = [];
+  head = 0;
+  committable: SubmittedRecord | null = null;
+
+  get empty(): boolean {
+    return this.head === this.records.length;
+  }
+
+  advance(): void {
+    const records = this.records;
+    let head = this.head;
+    while (head < records.length && records[head].acked) this.committable = records[head++];
+    if (head === records.length) {
+      this.records = [];
+      this.head = 0;
+    } else if (head > 1024 && head * 2 > records.length) {
+      this.records = records.slice(head);
+      this.head = 0;
+    } else {
+      this.head = head;
+    }
+  }
+}
+
 export class SubmittedRecords {
-  private readonly byPartition = new Map<string, SubmittedRecord[]>();
+  private readonly byPartition = new Map<string, PartitionQueue>();
   private outstanding = 0;
   private drainWaiters: (() => void)[] = [];
 
@@ -38,8 +68,8 @@ export class SubmittedRecords {
     const partitionKey = partitionKeyOf(partition);
     const record: SubmittedRecord = { partitionKey, partition, offset, acked: false };
     let queue = this.byPartition.get(partitionKey);
-    if (queue === undefined) this.byPartition.set(partitionKey, (queue = []));
-    queue.push(record);
+    if (queue === undefined) this.byPartition.set(partitionKey, (queue = new PartitionQueue()));
+    queue.records.push(record);
     this.outstanding++;
     return record;
   }
@@ -48,22 +78,30 @@ export class SubmittedRecords {
     if (record === null || record.acked) return;
     record.acked = true;
     this.outstanding--;
+    const queue = this.byPartition.get(record.partitionKey);
+    if (queue !== undefined && queue.records[queue.head] === record) queue.advance();
     if (this.outstanding === 0) for (const w of this.drainWaiters.splice(0)) w();
   }
 
-  /** Removes acknowledged prefixes and returns, per partition, the offset they reach. */
+  /** Returns, per partition, the offset its acknowledged prefix reaches, and forgets that prefix. */
   committableOffsets(): CommittableOffsets {
     const offsets = new Map<string, { partition: SourceMap; offset: SourceMap | null }>();
     for (const [key, queue] of this.byPartition) {
-      let i = 0;
-      while (i < queue.length && queue[i].acked) i++;
-      if (i === 0) continue;
-      const last = queue[i - 1];
-      offsets.set(key, { partition: last.partition, offset: last.offset });
-      queue.splice(0, i);
-      if (queue.length === 0) this.byPartition.delete(key);
+      const last = queue.committable;
+      if (last !== null) {
+        offsets.set(key, { partition: last.partition, offset: last.offset });
+        queue.committable = null;
+      }
+      if (queue.empty) this.byPartition.delete(key);
     }
     return { offsets, pending: this.outstanding };
+  }
+
+  /** Records held: those not yet acknowledged and those acknowledged behind one that is not. */
+  retained(): number {
+    let count = 0;
+    for (const queue of this.byPartition.values()) count += queue.records.length - queue.head;
+    return count;
   }
 
   /** Resolves true once nothing is outstanding, false after `timeoutMs`. */
