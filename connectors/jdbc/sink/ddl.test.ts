@@ -3,7 +3,7 @@ import { BigDecimal, ConnectDate, ConnectTime, ConnectTimestamp, Decimal, Schema
 import type { DialectName } from '../common/db.js';
 import { alterTableStatements, createTableStatement, defaultLiteral, sqlType, type DdlContext } from './ddl.js';
 import type { SinkField } from './fields-metadata.js';
-import { UTC, zoneOf } from './time-zone.js';
+import { UTC, zoneOf } from '../common/time-zone.js';
 
 const PG = 'PostgreSqlDatabaseDialect';
 const MY = 'MySqlDatabaseDialect';

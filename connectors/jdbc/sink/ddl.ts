@@ -15,7 +15,8 @@ import {
 } from '../../../src/data/index.js';
 import type { DialectName } from '../common/db.js';
 import { isFieldOptional, type SinkField } from './fields-metadata.js';
-import { formatDate, formatTime, formatTimestamp, type Zone } from './time-zone.js';
+import type { Zone } from '../common/time-zone.js';
+import { formatDate, formatTime, formatTimestamp } from '../common/wall-clock-text.js';
 
 export interface DdlContext {
   readonly dialect: DialectName;

@@ -18,7 +18,7 @@ import {
   type Validator,
 } from '../../../src/config/index.js';
 import type { ConnectionSettings } from '../common/db.js';
-import { findZone, UTC, type Zone } from './time-zone.js';
+import { findZone, UTC, type Zone } from '../common/time-zone.js';
 
 export const CONNECTION_URL = 'connection.url';
 export const CONNECTION_USER = 'connection.user';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BigDecimal, ConnectDate, ConnectTime, ConnectTimestamp, Decimal, Schema, SchemaBuilder } from '../../../src/data/index.js';
 import type { DialectName } from '../common/db.js';
-import { UTC, zoneOf } from './time-zone.js';
+import { UTC, zoneOf } from '../common/time-zone.js';
 import { binderFor, type BindingSettings } from './value-binding.js';
 
 const PG = 'PostgreSqlDatabaseDialect';

@@ -7,8 +7,8 @@
 import { ConnectError } from '../../../src/connect/index.js';
 import { BigDecimal, DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME, type Schema } from '../../../src/data/index.js';
 import type { DbParam, DialectName } from '../common/db.js';
+import { formatDate, formatEpochFraction, formatOffset, formatTime, formatTimestamp } from '../common/wall-clock-text.js';
 import type { JdbcSinkSettings } from './sink-config.js';
-import { formatDate, formatEpochFraction, formatOffset, formatTime, formatTimestamp } from './time-zone.js';
 
 /** Converts one non-null value; throws ConnectError for values the database cannot take. */
 export type Bind = (value: unknown) => DbParam;

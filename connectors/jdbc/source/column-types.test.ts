@@ -5,9 +5,8 @@ import type { ColumnDefinition, DialectName } from '../common/db.js';
 import { columnReader, rescale, type TypeMappingOptions } from './column-types.js';
 import { column } from './fake-session.js';
 import type { NumericMapping, TimestampGranularity } from './source-settings.js';
-import { zoneOf, type DbZone } from './time-zone.js';
+import { UTC, zoneOf } from '../common/time-zone.js';
 
-const UTC = zoneOf('UTC') as DbZone;
 const options = (overrides: Partial<TypeMappingOptions> = {}): TypeMappingOptions => ({
   dialect: 'PostgreSqlDatabaseDialect',
   numericMapping: 'none',
@@ -138,13 +137,13 @@ describe('temporal values', () => {
     const value = read(ts, '2022-08-01 00:00:00') as Date;
     expect(value.getTime()).toBe(Date.UTC(2022, 7, 1));
     expect(javaToString(value)).toBe('2022-08-01 00:00:00.0');
-    const ny = read(ts, '2022-08-01 00:00:00.5', { zone: zoneOf('America/New_York') as DbZone }) as Date;
+    const ny = read(ts, '2022-08-01 00:00:00.5', { zone: zoneOf('America/New_York') }) as Date;
     expect(ny.getTime()).toBe(Date.UTC(2022, 7, 1, 4, 0, 0, 500));
     expect(javaToString(ny)).toBe('2022-08-01 04:00:00.5');
   });
 
   it('timestamptz and MySQL TIMESTAMP are instants; DATETIME is wall clock', () => {
-    const ny = { zone: zoneOf('America/New_York') as DbZone };
+    const ny = { zone: zoneOf('America/New_York') };
     expect((read(column('t', 'TIMESTAMP', { typeName: 'timestamptz' }), '2022-07-31 22:00:00+00', ny) as Date).getTime()).toBe(Date.UTC(2022, 6, 31, 22));
     const my = { ...ny, dialect: 'MySqlDatabaseDialect' as DialectName };
     expect((read(column('t', 'TIMESTAMP', { typeName: 'TIMESTAMP' }), '2022-08-01 00:00:00.123456', my) as Date).getTime()).toBe(Date.UTC(2022, 7, 1, 0, 0, 0, 123));

@@ -8,7 +8,7 @@ import { SqlDate, SqlTime, SqlTimestamp } from '../../../src/data/sql-temporal.j
 import type { ColumnDefinition, DbValue, DialectName } from '../common/db.js';
 import type { NumericMapping, TimestampGranularity } from './source-settings.js';
 import { dateMillis, formatWallClock, parseTimestampText, parseTimeText, toInstant, type CalendarSystem, type Instant } from './temporal-text.js';
-import { zoneOf, type DbZone } from './time-zone.js';
+import { UTC, type Zone } from '../common/time-zone.js';
 
 /** Schema parameter with the column precision on Decimal fields (JdbcSourceConnector's PRECISION_FIELD). */
 export const DECIMAL_PRECISION_PARAMETER = 'connect.decimal.precision';
@@ -21,7 +21,7 @@ export interface TypeMappingOptions {
   dialect: DialectName;
   numericMapping: NumericMapping;
   granularity: TimestampGranularity;
-  zone: DbZone;
+  zone: Zone;
   calendar: CalendarSystem;
 }
 
@@ -183,12 +183,11 @@ function timestampReader(column: ColumnDefinition, options: TypeMappingOptions, 
  * to UTC (Connector/J reads them as instants too); DATETIME and PostgreSQL `timestamp` are
  * wall-clock values in db.timezone. Text with an offset (timestamptz) carries its own zone.
  */
-function zoneFor(column: ColumnDefinition, options: TypeMappingOptions): DbZone {
-  if (options.dialect === 'MySqlDatabaseDialect' && column.typeName.toUpperCase() === 'TIMESTAMP') return UTC_ZONE;
+function zoneFor(column: ColumnDefinition, options: TypeMappingOptions): Zone {
+  if (options.dialect === 'MySqlDatabaseDialect' && column.typeName.toUpperCase() === 'TIMESTAMP') return UTC;
   return options.zone;
 }
 
-const UTC_ZONE = zoneOf('UTC') as DbZone;
 
 export function sqlTimestamp(instant: Instant): SqlTimestamp {
   return new SqlTimestamp(instant.millis, instant.nanos);

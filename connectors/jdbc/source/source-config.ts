@@ -17,7 +17,7 @@ import {
   type Recommender,
   type Validator,
 } from '../../../src/config/index.js';
-import { zoneOf } from './time-zone.js';
+import { findZone } from '../common/time-zone.js';
 
 export const CONNECTION_URL = 'connection.url';
 export const CONNECTION_USER = 'connection.user';
@@ -216,7 +216,7 @@ const TOPIC_PREFIX_VALIDATOR = LambdaValidator.with((name, value) => {
 
 const TIME_ZONE_VALIDATOR = LambdaValidator.with(
   (name, value) => {
-    if (value !== null && zoneOf(String(value)) === null) {
+    if (value !== null && findZone(String(value)) === null) {
       throw ConfigException.invalidValue(name, value, 'Invalid time zone. See the list of valid time zones at https://docs.oracle.com/javase/8/docs/api/java/time/ZoneId.html#shortIds');
     }
   },

@@ -3,7 +3,7 @@ import { ConfigException, ParsedConfig } from '../../../src/config/index.js';
 import type { ConnectionSettings, IsolationLevel } from '../common/db.js';
 import * as K from './source-config.js';
 import type { CalendarSystem } from './temporal-text.js';
-import { zoneOf, type DbZone } from './time-zone.js';
+import { findZone, type Zone } from '../common/time-zone.js';
 
 export type Mode = typeof K.MODE_BULK | typeof K.MODE_INCREMENTING | typeof K.MODE_TIMESTAMP | typeof K.MODE_TIMESTAMP_INCREMENTING;
 export type NumericMapping = (typeof K.NUMERIC_MAPPINGS)[number];
@@ -39,7 +39,7 @@ export interface SourceSettings {
   incrementingDelayMs: number;
   validateNonNull: boolean;
   numericMapping: NumericMapping;
-  zone: DbZone;
+  zone: Zone;
   granularity: TimestampGranularity;
   calendar: CalendarSystem;
   /** null for DEFAULT (leave the server's level). */
@@ -82,7 +82,7 @@ function settingsOf(config: ParsedConfig): SourceSettings {
     throw ConfigException.invalidValue(K.TRANSACTION_ISOLATION_MODE, isolation, `String must be one of: ${K.ISOLATION_MODES.join(', ')}`);
   }
   const zoneId = str(K.DB_TIMEZONE);
-  const zone = zoneOf(zoneId);
+  const zone = findZone(zoneId);
   if (zone === null) throw ConfigException.invalidValue(K.DB_TIMEZONE, zoneId, 'Invalid time zone');
 
   const numericMapping = config.getString(K.NUMERIC_MAPPING);

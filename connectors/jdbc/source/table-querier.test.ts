@@ -5,7 +5,7 @@ import type { DbValue, TableId } from '../common/db.js';
 import { column, FakeSession } from './fake-session.js';
 import { tablePartitionV1, TimestampIncrementingOffset } from './offsets.js';
 import { TableQuerier, type QuerierSpec } from './table-querier.js';
-import { zoneOf, type DbZone } from './time-zone.js';
+import { UTC } from '../common/time-zone.js';
 
 const ORDERS: TableId = { catalog: null, schema: 'public', table: 'orders' };
 const COLUMNS = [column('id', 'INTEGER'), column('name', 'VARCHAR', { nullability: 'NULLABLE' }), column('updated', 'TIMESTAMP', { typeName: 'timestamp' })];
@@ -32,7 +32,7 @@ function querier(session: FakeSession, spec: Partial<QuerierSpec>, clock = { now
     {
       dialect: session.dialect,
       quoteIdentifiers: true,
-      typeOptions: { dialect: session.dialect.name, numericMapping: 'none', granularity: 'connect_logical', zone: zoneOf('UTC') as DbZone, calendar: 'LEGACY' },
+      typeOptions: { dialect: session.dialect.name, numericMapping: 'none', granularity: 'connect_logical', zone: UTC, calendar: 'LEGACY' },
       fetchSize: 2,
       logger: silentLogger(),
       now: () => clock.now,

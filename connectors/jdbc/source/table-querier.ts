@@ -13,6 +13,7 @@ import { criteriaStatement, maxIncrementingStatement, type CriteriaStatement } f
 import { TimestampIncrementingOffset } from './offsets.js';
 import { SchemaMapping } from './schema-mapping.js';
 import type { Mode } from './source-settings.js';
+import { formatOffset } from '../common/wall-clock-text.js';
 import { compareInstants, formatWallClock, instantOf, type Instant } from './temporal-text.js';
 
 const LONG_MAX = 2n ** 63n - 1n;
@@ -277,11 +278,7 @@ export class TableQuerier {
   #timestampParameter(instant: Instant): string {
     const { zone } = this.#env.typeOptions;
     const text = formatWallClock(instant, zone);
-    if (this.#env.typeOptions.dialect !== 'PostgreSqlDatabaseDialect') return text;
-    const offsetMinutes = Math.round(zone.offsetAt(instant.millis) / 60_000);
-    const sign = offsetMinutes < 0 ? '-' : '+';
-    const abs = Math.abs(offsetMinutes);
-    return `${text}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    return this.#env.typeOptions.dialect === 'PostgreSqlDatabaseDialect' ? text + formatOffset(instant.millis, zone) : text;
   }
 
   /** COALESCE of the configured timestamp columns, each found in the result case-sensitively, else case-insensitively. */

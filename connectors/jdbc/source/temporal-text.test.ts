@@ -1,45 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareInstants, dateMillis, formatWallClock, instantOf, parseTimestampText, parseTimeText, toInstant } from './temporal-text.js';
-import { epochDayOf, parseOffset, zoneOf, type DbZone } from './time-zone.js';
-
-const zone = (id: string): DbZone => {
-  const z = zoneOf(id);
-  if (z === null) throw new Error(`no zone ${id}`);
-  return z;
-};
-
-describe('zoneOf (db.timezone)', () => {
-  it('accepts what ZoneId.of accepts: regions, offsets, short ids', () => {
-    for (const id of ['UTC', 'Z', 'GMT', 'Europe/Paris', 'America/New_York', 'Asia/Calcutta', '+02:00', '-0530', 'UTC+2', 'GMT-03:30', 'EST', 'PST', 'Etc/GMT+5']) {
-      expect(zoneOf(id), id).not.toBeNull();
-    }
-    for (const id of ['Mars/Olympus', 'europe/paris', '+25:00', '', 'UTC+']) expect(zoneOf(id), id).toBeNull();
-    expect(zone('EST').offsetAt(Date.UTC(2022, 6, 1))).toBe(-5 * 3_600_000);
-    expect(zone('PST').offsetAt(Date.UTC(2022, 6, 1))).toBe(-7 * 3_600_000);
-  });
-
-  it('finds offsets across daylight saving time', () => {
-    const ny = zone('America/New_York');
-    expect(ny.offsetAt(Date.UTC(2022, 0, 15))).toBe(-5 * 3_600_000);
-    expect(ny.offsetAt(Date.UTC(2022, 6, 15))).toBe(-4 * 3_600_000);
-    const wall = { year: 2022, month: 7, day: 15, hour: 12, minute: 0, second: 0, nanos: 0 };
-    expect(ny.toEpochMillis(wall)).toBe(Date.UTC(2022, 6, 15, 16));
-    // Gap (2022-03-13 02:30 does not exist): moved forward by an hour.
-    expect(ny.toEpochMillis({ ...wall, month: 3, day: 13, hour: 2, minute: 30 })).toBe(Date.UTC(2022, 2, 13, 7, 30));
-    // Overlap (2022-11-06 01:30 happens twice): the earlier instant.
-    expect(ny.toEpochMillis({ ...wall, month: 11, day: 6, hour: 1, minute: 30 })).toBe(Date.UTC(2022, 10, 6, 5, 30));
-  });
-
-  it('parses offsets and civil days', () => {
-    expect(parseOffset('+05:30')).toBe(19_800_000);
-    expect(parseOffset('-08')).toBe(-28_800_000);
-    expect(parseOffset('+0530')).toBe(19_800_000);
-    expect(parseOffset('x')).toBeNull();
-    expect(epochDayOf(1970, 1, 1)).toBe(0);
-    expect(epochDayOf(2022, 8, 1)).toBe(19205);
-    expect(epochDayOf(1, 1, 1)).toBe(-719162);
-  });
-});
+import { zoneOf as zone } from '../common/time-zone.js';
 
 describe('timestamp text', () => {
   const utc = zone('UTC');

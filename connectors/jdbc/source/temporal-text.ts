@@ -5,7 +5,8 @@
  * read in a zone, text with an offset is an instant.
  */
 import { DataException } from '../../../src/data/index.js';
-import { epochDayOf, parseOffset, utcMillisOf, type DbZone, type WallClock } from './time-zone.js';
+import { epochDayOf, parseOffset, utcMillisOf, type WallClock, type Zone } from '../common/time-zone.js';
+import { formatDateTimeSeconds } from '../common/wall-clock-text.js';
 
 const DAY = 86_400_000;
 
@@ -208,7 +209,7 @@ function legacyShiftDays(year: number, month: number, day: number): number {
 }
 
 /** The instant of parsed text: its own offset, else wall-clock time in `zone`. */
-export function toInstant(parsed: ParsedTemporal, zone: DbZone, calendar: CalendarSystem): Instant {
+export function toInstant(parsed: ParsedTemporal, zone: Zone, calendar: CalendarSystem): Instant {
   const { wall, offset } = parsed;
   let millis: number;
   if (offset !== null) {
@@ -233,30 +234,11 @@ export function dateMillis(text: string, calendar: CalendarSystem): number {
 }
 
 /** Wall-clock text of an instant in a zone, `yyyy-MM-dd HH:mm:ss[.fffffffff]` with trailing zeros dropped. */
-export function formatWallClock(instant: Instant, zone: DbZone, fractionDigits: 'trim' | 6 | 9 = 'trim', separator = ' '): string {
-  const local = instant.millis + zone.offsetAt(instant.millis);
-  const days = Math.floor(local / DAY);
-  const msOfDay = local - days * DAY;
-  const { year, month, day } = civilFromDays(days);
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const yearText = year < 0 ? `-${pad(-year, 4)}` : pad(year, 4);
-  const base = `${yearText}-${pad(month)}-${pad(day)}${separator}${pad(Math.floor(msOfDay / 3_600_000))}:${pad(Math.floor((msOfDay % 3_600_000) / 60_000))}:${pad(Math.floor((msOfDay % 60_000) / 1000))}`;
-  const nanosText = pad(instant.nanos, 9);
+export function formatWallClock(instant: Instant, zone: Zone, fractionDigits: 'trim' | 6 | 9 = 'trim', separator = ' '): string {
+  const base = formatDateTimeSeconds(instant.millis, zone, separator);
+  const nanosText = String(instant.nanos).padStart(9, '0');
   if (fractionDigits === 6) return `${base}.${nanosText.slice(0, 6)}`;
   if (fractionDigits === 9) return `${base}.${nanosText}`;
   if (instant.nanos === 0) return base;
   return `${base}.${nanosText.replace(/0+$/, '')}`;
-}
-
-/** Howard Hinnant's civil_from_days. */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }

@@ -1,8 +1,8 @@
 /**
  * `db.timezone` as a zone that converts between instants and wall-clock times, built on Intl's
  * IANA data. Accepts what Confluent's TimeZoneValidator accepts from java.time.ZoneId: region
- * ids (`Europe/Paris`, `UTC`), offsets (`Z`, `+02:00`, `-0530`, `UTC+2`, `GMT-03:30`) and the
- * legacy short ids of ZoneId.SHORT_IDS (`EST`, `PST`, ...).
+ * ids (`Europe/Paris`, `UTC`; case-sensitive, as in Java), offsets (`Z`, `+02:00`, `-0530`,
+ * `UTC+2`, `GMT-03:30`) and the legacy short ids of ZoneId.SHORT_IDS (`EST`, `PST`, ...).
  */
 
 /** A date and time of day without zone; `month` is 1-12, `nanos` the nanoseconds within the second. */
@@ -16,10 +16,10 @@ export interface WallClock {
   nanos: number;
 }
 
-export interface DbZone {
+export interface Zone {
   readonly id: string;
-  /** Offset from UTC in milliseconds at an instant. */
-  offsetAt(epochMillis: number): number;
+  /** Milliseconds to add to an instant (epoch ms) to get its wall-clock time in this zone. */
+  offsetAt(epochMs: number): number;
   /**
    * The instant (epoch ms, ms part from `nanos`) of a wall-clock time in this zone. In an
    * overlap the earlier instant wins; in a gap the time moves forward by the gap (java.time's rules).
@@ -27,8 +27,11 @@ export interface DbZone {
   toEpochMillis(wall: WallClock): number;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** Offsets are cached per quarter hour of UTC: every IANA transition since 1970 falls on one. */
+const BUCKET = 15 * MINUTE;
 
 // ZoneId.SHORT_IDS (java.time): EST, MST and HST are fixed offsets, the rest are regions.
 const SHORT_IDS: Readonly<Record<string, string>> = {
@@ -91,10 +94,10 @@ export function epochDayOf(year: number, month: number, day: number): number {
 
 /** Epoch ms of a wall-clock time read as UTC. */
 export function utcMillisOf(wall: WallClock): number {
-  return epochDayOf(wall.year, wall.month, wall.day) * DAY + wall.hour * HOUR + wall.minute * 60_000 + wall.second * 1000 + Math.floor(wall.nanos / 1_000_000);
+  return epochDayOf(wall.year, wall.month, wall.day) * DAY + wall.hour * HOUR + wall.minute * MINUTE + wall.second * 1000 + Math.floor(wall.nanos / 1_000_000);
 }
 
-class FixedZone implements DbZone {
+class FixedZone implements Zone {
   constructor(
     readonly id: string,
     private readonly offset: number,
@@ -109,8 +112,10 @@ class FixedZone implements DbZone {
   }
 }
 
-class RegionZone implements DbZone {
+class RegionZone implements Zone {
   readonly #format: Intl.DateTimeFormat;
+  /** Offsets by quarter hour of UTC, for quarter hours without a transition. */
+  readonly #byBucket = new Map<number, number>();
   /** Offsets by UTC hour of the wall clock, for hours that are not next to a transition. */
   readonly #byLocalHour = new Map<number, number>();
 
@@ -128,44 +133,17 @@ class RegionZone implements DbZone {
     });
   }
 
-  offsetAt(epochMillis: number): number {
-    const at = Math.floor(epochMillis / 1000) * 1000;
-    let year = 0;
-    let month = 1;
-    let day = 1;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    let bc = false;
-    for (const part of this.#format.formatToParts(at)) {
-      switch (part.type) {
-        case 'year':
-          year = Number(part.value);
-          break;
-        case 'month':
-          month = Number(part.value);
-          break;
-        case 'day':
-          day = Number(part.value);
-          break;
-        case 'hour':
-          hour = Number(part.value);
-          break;
-        case 'minute':
-          minute = Number(part.value);
-          break;
-        case 'second':
-          second = Number(part.value);
-          break;
-        case 'era':
-          bc = part.value.startsWith('B');
-          break;
-        default:
-          break;
-      }
-    }
-    if (bc) year = 1 - year;
-    return utcMillisOf({ year, month, day, hour, minute, second, nanos: 0 }) - at;
+  offsetAt(epochMs: number): number {
+    const bucket = Math.floor(epochMs / BUCKET);
+    const cached = this.#byBucket.get(bucket);
+    if (cached !== undefined) return cached;
+    const start = bucket * BUCKET;
+    const atStart = this.#exactOffset(start);
+    // A quarter hour holding a transition (pre-1970 local mean times have odd ones) is never cached.
+    if (atStart !== this.#exactOffset(start + BUCKET - 1000)) return this.#exactOffset(epochMs);
+    if (this.#byBucket.size > 10_000) this.#byBucket.clear();
+    this.#byBucket.set(bucket, atStart);
+    return atStart;
   }
 
   toEpochMillis(wall: WallClock): number {
@@ -186,13 +164,40 @@ class RegionZone implements DbZone {
     // In a gap: the offset before the transition, which moves the time forward by the gap.
     return local - before;
   }
+
+  /** The offset at the second holding `epochMs`, from the wall-clock fields Intl gives for it. */
+  #exactOffset(epochMs: number): number {
+    const at = Math.floor(epochMs / 1000) * 1000;
+    const wall: WallClock = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanos: 0 };
+    let bc = false;
+    for (const part of this.#format.formatToParts(at)) {
+      switch (part.type) {
+        case 'year':
+        case 'month':
+        case 'day':
+        case 'hour':
+        case 'minute':
+        case 'second':
+          wall[part.type] = Number(part.value);
+          break;
+        case 'era':
+          bc = part.value.startsWith('B');
+          break;
+        default:
+          break;
+      }
+    }
+    if (bc) wall.year = 1 - wall.year;
+    return utcMillisOf(wall) - at;
+  }
 }
 
-const UTC_ZONE = new FixedZone('UTC', 0);
-const zones = new Map<string, DbZone | null>();
+export const UTC: Zone = new FixedZone('UTC', 0);
 
-/** The zone for an id, or null when ZoneId.of would reject it. */
-export function zoneOf(id: string): DbZone | null {
+const zones = new Map<string, Zone | null>();
+
+/** The zone for a Java zone id, or null when ZoneId.of (with SHORT_IDS) would reject it. */
+export function findZone(id: string): Zone | null {
   const cached = zones.get(id);
   if (cached !== undefined) return cached;
   const zone = resolveZone(id);
@@ -200,8 +205,16 @@ export function zoneOf(id: string): DbZone | null {
   return zone;
 }
 
-function resolveZone(id: string): DbZone | null {
-  if (id === 'UTC' || id === 'Z' || id === 'GMT' || id === 'UT') return id === 'UTC' ? UTC_ZONE : new FixedZone(id, 0);
+/** As findZone, throwing RangeError for an unknown id. */
+export function zoneOf(id: string): Zone {
+  const zone = findZone(id);
+  if (zone === null) throw new RangeError(`Unknown time zone: ${id}`);
+  return zone;
+}
+
+function resolveZone(id: string): Zone | null {
+  if (id === 'UTC') return UTC;
+  if (id === 'Z' || id === 'GMT' || id === 'UT') return new FixedZone(id, 0);
   const prefixed = /^(UTC|GMT|UT)([+-].*)$/.exec(id);
   const offsetText = prefixed !== null ? prefixed[2] : id.startsWith('+') || id.startsWith('-') ? id : null;
   if (offsetText !== null) {
@@ -216,16 +229,16 @@ function resolveZone(id: string): DbZone | null {
   return regionZone(id);
 }
 
-function regionZone(id: string): DbZone | null {
-  if (!/^[A-Za-z][A-Za-z0-9~/._+-]+$/.test(id)) return null;
+function regionZone(region: string): Zone | null {
+  if (!/^[A-Za-z][A-Za-z0-9~/._+-]+$/.test(region)) return null;
   let resolved: string;
   try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: region }).resolvedOptions().timeZone;
   } catch {
     return null;
   }
   // ZoneId is case-sensitive where Intl is not (`europe/paris`); links such as `Asia/Calcutta`
   // resolve to another name in both.
-  if (resolved !== id && resolved.toLowerCase() === id.toLowerCase()) return null;
-  return resolved === 'UTC' ? new FixedZone(id, 0) : new RegionZone(id);
+  if (resolved !== region && resolved.toLowerCase() === region.toLowerCase()) return null;
+  return resolved === 'UTC' ? new FixedZone(region, 0) : new RegionZone(region);
 }
