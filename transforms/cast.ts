@@ -8,6 +8,7 @@
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator, type ParsedValue } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
 import {
+  CONSUMES_INPUT_RECORD,
   BigDecimal,
   DECIMAL_LOGICAL_NAME,
   DataException,
@@ -337,6 +338,7 @@ function casterFor(schema: Schema, target: CastTarget): Caster {
 }
 
 export class Cast implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #spec: CastSpec = { fields: new Map(), wholeValue: null };
   // Kafka's HashMap of casts: schemaless, missing fields are added in its iteration order.

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { ConnectHeaders, type ConnectRecord } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, ConnectHeaders, type ConnectRecord } from '../src/data/index.js';
 import { NonEmptyListValidator, SimpleConfig, describeTransform, type TransformDescriptor } from './util/index.js';
 
 export const HEADERS_CONFIG = 'headers';
@@ -20,6 +20,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef().define({
 });
 
 export class DropHeaders implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   #headers: ReadonlySet<string> = new Set();
 
   config(): ConfigDef {

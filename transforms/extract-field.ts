@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import type { ConnectRecord } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, type ConnectRecord } from '../src/data/index.js';
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -32,6 +32,7 @@ export const CONFIG_DEF: ConfigDef = appendFieldSyntaxVersionConfig(
 const PURPOSE = 'field extraction';
 
 export class ExtractField implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #fieldPath: SingleFieldPath | null = null;
   #originalPath = '';

@@ -7,12 +7,13 @@
  */
 import { ConfigDef } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import type { ConnectRecord } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, type ConnectRecord } from '../src/data/index.js';
 import { describeTransform, type TransformDescriptor } from './util/index.js';
 
 export const CONFIG_DEF: ConfigDef = new ConfigDef();
 
 export class Filter implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   config(): ConfigDef {
     return CONFIG_DEF;
   }

@@ -7,7 +7,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
 import {
   SchemaCache,
   SimpleConfig,
@@ -38,6 +38,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef().define({
 const PURPOSE = 'flattening';
 
 export class Flatten implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #delimiter = DELIMITER_DEFAULT;
   #schemaUpdateCache = new SchemaCache<Schema>();

@@ -7,7 +7,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, ValidString } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { DataException, SchemaBuilder, Struct, type ConnectHeaders, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectHeaders, type ConnectRecord, type Schema } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   NonEmptyListValidator,
@@ -61,6 +61,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
   .define(REPLACE_NULL_WITH_DEFAULT_DEFINITION);
 
 export class HeaderFrom implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   readonly #moveSchemaCache = new SchemaCache<Schema>();
   #fields: readonly string[] = [];

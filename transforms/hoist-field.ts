@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
 import { SchemaCache, SimpleConfig, describeKeyAndValue, type KeyOrValue, type TransformDescriptor } from './util/index.js';
 
 const FIELD_CONFIG = 'field';
@@ -25,6 +25,7 @@ interface Hoisted {
 }
 
 export class HoistField implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #fieldName = '';
   #schemaUpdateCache = new SchemaCache<Hoisted>();

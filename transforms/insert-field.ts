@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, type ConfigKeyDefinition } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { ConnectTimestamp, DataException, Schema, SchemaBuilder, Struct, type ConnectRecord, type Field } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, ConnectTimestamp, DataException, Schema, SchemaBuilder, Struct, type ConnectRecord, type Field } from '../src/data/index.js';
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -85,6 +85,7 @@ interface UpdatePlan {
 }
 
 export class InsertField implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #insertions: Insertions | null = null;
   #replaceNullWithDefault = true;

@@ -7,7 +7,7 @@
  */
 import { ConfigDef, ConfigType, Importance, NonNullValidator } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { parseString, type ConnectRecord, type SchemaAndValue } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, parseString, type ConnectRecord, type SchemaAndValue } from '../src/data/index.js';
 import { SimpleConfig, describeTransform, type TransformDescriptor } from './util/index.js';
 
 export const HEADER_CONFIG = 'header';
@@ -30,6 +30,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
   });
 
 export class InsertHeader implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   #header = '';
   #literal: SchemaAndValue | null = null;
 

@@ -7,6 +7,7 @@
 import { ConfigDef, ConfigType, Importance, NonEmptyString } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
 import {
+  CONSUMES_INPUT_RECORD,
   BigDecimal,
   DATE_LOGICAL_NAME,
   DECIMAL_LOGICAL_NAME,
@@ -193,6 +194,7 @@ function replacementFor(javaClass: JavaClass, replacement: string): unknown {
 }
 
 export class MaskField implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #maskedFields: ReadonlySet<string> = new Set();
   #replacement: string | null = null;

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import type { ConnectRecord } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, type ConnectRecord } from '../src/data/index.js';
 import { JavaPattern } from './java-regex.js';
 import { RegexValidator } from './regex-validator.js';
 import { SimpleConfig, describeTransform, type TransformDescriptor } from './util/index.js';
@@ -33,6 +33,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
 const MAX_REMEMBERED_TOPICS = 1000;
 
 export class RegexRouter implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #routes = new Map<string, string | null>();
   #regex: JavaPattern | null = null;
   #replacement = '';

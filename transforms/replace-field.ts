@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator, type ParsedValue } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { DataException, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
@@ -112,6 +112,7 @@ interface UpdatePlan {
 }
 
 export class ReplaceField implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #selection: Selection = { exclude: new Set(), include: new Set(), renames: new Map(), reverseRenames: new Map() };
   #replaceNullWithDefault = true;

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { ConnectSchema, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, ConnectSchema, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -29,6 +29,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
   .define(REPLACE_NULL_WITH_DEFAULT_DEFINITION);
 
 export class SetSchemaMetadata implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #schemaName: string | null = null;
   #schemaVersion: number | null = null;

@@ -8,6 +8,7 @@
 import { ConfigDef, ConfigException, ConfigType, Importance, ValidString } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
 import {
+  CONSUMES_INPUT_RECORD,
   ConnectDate,
   ConnectTime,
   ConnectTimestamp,
@@ -213,6 +214,7 @@ function isBlank(text: string | null): boolean {
 }
 
 export class TimestampConverter implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   readonly #schemaCache = new SchemaCache<Schema>();
   #field = '';

@@ -7,7 +7,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { DataException, type ConnectRecord } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, type ConnectRecord } from '../src/data/index.js';
 import { DatePatternException, SimpleDateFormat } from './simple-date-format.js';
 import { SimpleConfig, describeTransform, type TransformDescriptor } from './util/index.js';
 
@@ -31,6 +31,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
   });
 
 export class TimestampRouter implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   #topicFormat = '${topic}-${timestamp}';
   #timestampFormat = new SimpleDateFormat('yyyyMMdd');
 

@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   NonEmptyListValidator,
@@ -38,6 +38,7 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
 const PURPOSE = 'copying fields from value to key';
 
 export class ValueToKey implements Transformation {
+  readonly [CONSUMES_INPUT_RECORD] = true;
   #fields: readonly string[] = [];
   #replaceNullWithDefault = true;
   #valueToKeySchemaCache = new SchemaCache<Schema>();

@@ -12,7 +12,9 @@ export { javaToString } from './java-text.js';
 export { detachedCopy, javaHashMapTableSize, javaHashCode, javaHashMapOrder, orderLikeJavaHashMap } from './java-hash-order.js';
 export { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME } from './logical-names.js';
 export {
+  CONSUMES_INPUT_RECORD,
   ConnectRecord,
+  offerRecordForReuse,
   SinkRecord,
   SourceRecord,
   type ConnectRecordFields,

@@ -3,6 +3,33 @@ import { ConnectHeaders, headersOverSharedList, shareHeaderList, type ConnectHea
 import { schemaEquals, type Schema } from './schema.js';
 import { valuesEqual } from './value-equality.js';
 
+/**
+ * Marks a transform whose apply uses its input record last in the newRecord call that replaces it
+ * (or returns the input as it is) and keeps no reference to it. TransformationChain then lets that
+ * newRecord reuse the input when the chain alone holds it (an earlier stage made it): see
+ * offerRecordForReuse.
+ */
+export const CONSUMES_INPUT_RECORD: unique symbol = Symbol('sluice.consumesInputRecord');
+
+// The record the next newRecord called on it may change and give back instead of a copy.
+let reusable: object | null = null;
+
+/**
+ * For TransformationChain (Sluice's runtime, not the data API): the first newRecord called on
+ * `record` from now on changes and returns `record` itself, which must have no other holder and
+ * no other use afterwards; null withdraws the offer.
+ */
+export function offerRecordForReuse(record: object | null): void {
+  reusable = record;
+}
+
+/** Whether newRecord may reuse `record` (and so withdraws the offer). */
+function takeReusable(record: object): boolean {
+  if (record !== reusable) return false;
+  reusable = null;
+  return true;
+}
+
 // newRecord makes its copy from this placeholder and fills the fields in: no fields object per copy.
 const COPY: SourceRecordFields & SinkRecordFields = Object.freeze({ topic: '', kafkaPartition: 0, kafkaOffset: 0n, sourcePartition: null, sourceOffset: null });
 
@@ -105,7 +132,7 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     headers?: Iterable<ConnectHeader>,
   ): R;
 
-  /** Fills in a record made from COPY (newRecord's copies). */
+  /** Fills in a record made from COPY (newRecord's copies), or one newRecord reuses (`from` is then the record itself). */
   protected setCopiedFields(
     topic: string,
     kafkaPartition: number | null,
@@ -125,6 +152,8 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     this.#value = value ?? null;
     this.#timestamp = timestamp ?? null;
     if (headers === undefined || headers === null) {
+      // A reused record keeps its own headers: nothing else holds the record.
+      if (from === this) return;
       const theirs = from.#headers;
       this.#headers = theirs instanceof ConnectHeaders ? shareHeaderList(theirs) : theirs;
     } else {
@@ -189,6 +218,10 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
     timestamp: number | null,
     headers?: Iterable<ConnectHeader>,
   ): SourceRecord {
+    if (takeReusable(this)) {
+      this.setCopiedFields(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers, this);
+      return this;
+    }
     const copy = new SourceRecord(COPY);
     copy.#sourcePartition = this.#sourcePartition;
     copy.#sourceOffset = this.#sourceOffset;
@@ -269,6 +302,10 @@ export class SinkRecord extends ConnectRecord<SinkRecord> {
     timestamp: number | null,
     headers?: Iterable<ConnectHeader>,
   ): SinkRecord {
+    if (takeReusable(this)) {
+      this.setCopiedFields(topic, kafkaPartition ?? this.kafkaPartition() ?? 0, keySchema, key, valueSchema, value, timestamp, headers, this);
+      return this;
+    }
     const copy = new SinkRecord(COPY as SinkRecordFields);
     copy.#kafkaOffset = this.#kafkaOffset;
     copy.#timestampType = this.#timestampType;

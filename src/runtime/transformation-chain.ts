@@ -3,7 +3,7 @@
  * (`transforms.<alias>.predicate`, `.negate`), as Kafka Connect's TransformationChain.
  */
 import type { Predicate, Transformation } from '../connect/transformation.js';
-import type { ConnectRecord } from '../data/index.js';
+import { CONSUMES_INPUT_RECORD, offerRecordForReuse, type ConnectRecord } from '../data/index.js';
 import { ConnectError } from './errors.js';
 import { withPrefix } from '../config/prefixed.js';
 import type { Plugins } from './plugins.js';
@@ -30,7 +30,12 @@ export class TransformationError extends Error {
 }
 
 export class TransformationChain {
-  constructor(readonly stages: readonly TransformationStage[]) {}
+  // Per stage: whether its transform consumes its input record (see CONSUMES_INPUT_RECORD).
+  readonly #consumesInput: readonly boolean[];
+
+  constructor(readonly stages: readonly TransformationStage[]) {
+    this.#consumesInput = stages.map((s) => (s.transformation as { [CONSUMES_INPUT_RECORD]?: unknown })[CONSUMES_INPUT_RECORD] === true);
+  }
 
   static empty(): TransformationChain {
     return new TransformationChain([]);
@@ -38,14 +43,27 @@ export class TransformationChain {
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
     let current: R | null = record;
-    for (const stage of this.stages) {
+    // Whether the chain alone holds `current`: a record a consuming stage made, which no predicate
+    // (that might keep it) has seen. The next consuming stage's newRecord may then reuse it.
+    let owned = false;
+    for (let i = 0; i < this.stages.length; i++) {
+      const stage = this.stages[i];
       if (current === null) return null;
       const r: R = current;
+      const consumes = this.#consumesInput[i];
       try {
-        if (stage.predicate !== undefined && stage.predicate.test(r) === stage.negate) continue;
+        if (stage.predicate !== undefined) {
+          owned = false;
+          if (stage.predicate.test(r) === stage.negate) continue;
+        }
+        if (owned && consumes) offerRecordForReuse(r);
         current = stage.transformation.apply(r);
+        // A stage that does not consume its input may have kept it.
+        owned = consumes && (current !== r || owned);
       } catch (err) {
         throw new TransformationError(stage.alias, stage.className, err);
+      } finally {
+        offerRecordForReuse(null);
       }
     }
     return current;

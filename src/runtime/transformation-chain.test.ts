@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Predicate, Transformation } from '../connect/index.js';
+import { ConnectHeaders, Schema, SinkRecord, SourceRecord, type ConnectRecord } from '../data/index.js';
+import { BUILTIN_PREDICATES, BUILTIN_TRANSFORMS } from '../../transforms/index.js';
+import { Plugins } from './plugins.js';
+import { buildTransformationChain, TransformationChain, TransformationError, type TransformationStage } from './transformation-chain.js';
+
+const plugins = new Plugins().register(...BUILTIN_TRANSFORMS, ...BUILTIN_PREDICATES);
+
+// The pipeline benchmark's chain, with a header inserted in the middle.
+const CONFIG: Record<string, string> = {
+  transforms: 'hoist,insert,header,cast,rename,route',
+  'transforms.hoist.type': 'org.apache.kafka.connect.transforms.HoistField$Value',
+  'transforms.hoist.field': 'line',
+  'transforms.insert.type': 'org.apache.kafka.connect.transforms.InsertField$Value',
+  'transforms.insert.static.field': 'schema_version',
+  'transforms.insert.static.value': '1',
+  'transforms.header.type': 'org.apache.kafka.connect.transforms.InsertHeader',
+  'transforms.header.header': 'h2',
+  'transforms.header.value.literal': 'v2',
+  'transforms.cast.type': 'org.apache.kafka.connect.transforms.Cast$Value',
+  'transforms.cast.spec': 'schema_version:int32',
+  'transforms.rename.type': 'org.apache.kafka.connect.transforms.ReplaceField$Value',
+  'transforms.rename.renames': 'line:message',
+  'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter',
+  'transforms.route.regex': 'tx-(.*)',
+  'transforms.route.replacement': 'routed-$1',
+};
+
+const source = (): SourceRecord =>
+  new SourceRecord({
+    sourcePartition: { filename: 'a' },
+    sourceOffset: { position: 7 },
+    topic: 'tx-a',
+    valueSchema: Schema.STRING_SCHEMA,
+    value: 'hello',
+    timestamp: 5,
+    headers: new ConnectHeaders().addString('h1', 'v1'),
+  });
+
+/** The chain's stages applied one by one, as the transform preview does: every record kept. */
+function stageByStage<R extends ConnectRecord<R>>(chain: TransformationChain, record: R): R[] {
+  const seen = [record];
+  for (const stage of chain.stages) seen.push(stage.transformation.apply(seen[seen.length - 1]) as R);
+  return seen;
+}
+
+describe('TransformationChain', () => {
+  it('gives what applying its stages one by one gives, and leaves its input as it was', () => {
+    const chain = buildTransformationChain(plugins, CONFIG);
+    const input = source();
+    const before = input.toString();
+    const out = chain.apply(input) as SourceRecord;
+    expect(input.toString()).toBe(before);
+    const expected = stageByStage(buildTransformationChain(plugins, CONFIG), source()).pop() as SourceRecord;
+    expect(out.toString()).toBe(expected.toString());
+    expect(out.equals(expected)).toBe(true);
+    expect(out.sourceOffset()).toEqual({ position: 7 });
+    expect([...out.headers()].map((h) => h.key())).toEqual(['h1', 'h2']);
+    // The output is the caller's: a newRecord on it is a new record.
+    expect(out.newRecord(out.topic(), null, null, null, out.valueSchema(), out.value(), 6)).not.toBe(out);
+  });
+
+  it('sink records too: original coordinates kept, the input untouched', () => {
+    const chain = buildTransformationChain(plugins, CONFIG);
+    const input = new SinkRecord({ topic: 'tx-b', kafkaPartition: 2, kafkaOffset: 9n, valueSchema: Schema.STRING_SCHEMA, value: 'x' });
+    const out = chain.apply(input) as SinkRecord;
+    expect(input.topic()).toBe('tx-b');
+    expect(input.value()).toBe('x');
+    expect([out.topic(), out.kafkaPartition(), out.originalTopic(), out.kafkaOffset()]).toEqual(['routed-b', 2, 'tx-b', 9n]);
+    expect(out.equals(stageByStage(buildTransformationChain(plugins, CONFIG), input).pop())).toBe(true);
+  });
+
+  it('never changes a record that a transform or predicate of its own may have kept', () => {
+    const built = buildTransformationChain(plugins, CONFIG);
+    const kept: Array<ConnectRecord<SourceRecord>> = [];
+    const keeping: Transformation = {
+      config: () => built.stages[0].transformation.config(),
+      configure: () => {},
+      apply: <R extends ConnectRecord<R>>(record: R): R => {
+        kept.push(record as unknown as ConnectRecord<SourceRecord>);
+        return record;
+      },
+      close: () => {},
+    };
+    const keepingPredicate: Predicate = {
+      config: () => built.stages[0].transformation.config(),
+      configure: () => {},
+      test: <R extends ConnectRecord<R>>(record: R): boolean => {
+        kept.push(record as unknown as ConnectRecord<SourceRecord>);
+        return true;
+      },
+      close: () => {},
+    };
+    const stages: TransformationStage[] = [
+      built.stages[0],
+      { alias: 'keep', className: 'Keep', transformation: keeping, negate: false },
+      built.stages[1],
+      { ...built.stages[3], predicate: keepingPredicate },
+      ...built.stages.slice(4),
+    ];
+    const chain = new TransformationChain(stages);
+    chain.apply(source());
+    // Later stages made copies rather than change what was kept.
+    expect(kept[0].toString()).toContain("topic='tx-a'");
+    expect(kept[0].toString()).toContain('value=Struct{line=hello}');
+    expect(kept[1].toString()).toContain('value=Struct{line=hello,schema_version=1}');
+    expect(kept[1].toString()).toContain("topic='tx-a'");
+  });
+
+  it('reports the failing stage, and a failure leaves nothing behind', () => {
+    const chain = buildTransformationChain(plugins, { ...CONFIG, 'transforms.cast.spec': 'line:int32' });
+    expect(() => chain.apply(source())).toThrow(TransformationError);
+    const record = source();
+    expect(record.newRecord('t', null, null, null, null, null, null)).not.toBe(record);
+  });
+});
