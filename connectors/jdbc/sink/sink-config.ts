@@ -3,7 +3,6 @@
  * 2.1), and the typed settings a task runs with.
  */
 import {
-  CaseInsensitiveValidString,
   ConfigDef,
   ConfigException,
   ConfigType,
@@ -18,15 +17,38 @@ import {
   type Validator,
 } from '../../../src/config/index.js';
 import type { ConnectionSettings } from '../common/db.js';
-import { findZone, UTC, type Zone } from '../common/time-zone.js';
+import { EnumRecommender } from '../common/enum-recommender.js';
+import {
+  CONNECTION_ATTEMPTS_KEY,
+  CONNECTION_BACKOFF_MS_KEY,
+  CONNECTION_PASSWORD_KEY,
+  CONNECTION_URL_KEY,
+  CONNECTION_USER_KEY,
+  connectionSettingsOf,
+  CREDENTIALS_PROVIDER_CLASS_KEY,
+  DATE_CALENDAR_SYSTEM_KEY,
+  DB_TIMEZONE_KEY,
+  dbZoneOf,
+  DIALECT_NAME_KEY,
+  placeKey,
+  QUOTE_SQL_IDENTIFIERS_KEY,
+  quoteIdentifiersOf,
+} from '../common/shared-config.js';
+import { UTC, type Zone } from '../common/time-zone.js';
 
-export const CONNECTION_URL = 'connection.url';
-export const CONNECTION_USER = 'connection.user';
-export const CONNECTION_PASSWORD = 'connection.password';
-export const CREDENTIALS_PROVIDER_CLASS = 'jdbc.credentials.provider.class';
-export const DIALECT_NAME = 'dialect.name';
-export const CONNECTION_ATTEMPTS = 'connection.attempts';
-export const CONNECTION_BACKOFF = 'connection.backoff.ms';
+export {
+  CONNECTION_ATTEMPTS,
+  CONNECTION_BACKOFF_MS,
+  CONNECTION_PASSWORD,
+  CONNECTION_URL,
+  CONNECTION_USER,
+  CREDENTIALS_PROVIDER_CLASS,
+  DATE_CALENDAR_SYSTEM,
+  DB_TIMEZONE,
+  DIALECT_NAME,
+  QUOTE_SQL_IDENTIFIERS,
+} from '../common/shared-config.js';
+
 export const INSERT_MODE = 'insert.mode';
 export const BATCH_SIZE = 'batch.size';
 export const DELETE_ENABLED = 'delete.enabled';
@@ -36,14 +58,11 @@ export const TABLE_NAME_FORMAT = 'table.name.format';
 export const PK_MODE = 'pk.mode';
 export const PK_FIELDS = 'pk.fields';
 export const FIELDS_WHITELIST = 'fields.whitelist';
-export const DB_TIMEZONE = 'db.timezone';
 export const DATE_TIMEZONE = 'date.timezone';
 export const TIMESTAMP_FIELDS_LIST = 'timestamp.fields.list';
 export const TIMESTAMP_PRECISION_MODE = 'timestamp.precision.mode';
-export const DATE_CALENDAR_SYSTEM = 'date.calendar.system';
 export const AUTO_CREATE = 'auto.create';
 export const AUTO_EVOLVE = 'auto.evolve';
-export const QUOTE_SQL_IDENTIFIERS = 'quote.sql.identifiers';
 export const MSSQL_USE_MERGE_HOLDLOCK = 'mssql.use.merge.holdlock';
 export const MAX_RETRIES = 'max.retries';
 export const RETRY_BACKOFF_MS = 'retry.backoff.ms';
@@ -56,49 +75,7 @@ export type TableType = 'TABLE' | 'PARTITIONED TABLE' | 'VIEW';
 /** The Kafka-coordinate key columns of `pk.mode=kafka` when `pk.fields` is empty. */
 export const DEFAULT_KAFKA_PK_NAMES: readonly string[] = ['__connect_topic', '__connect_partition', '__connect_offset'];
 
-const DEFAULT_CREDENTIALS_PROVIDER = 'io.confluent.connect.jdbc.util.DefaultJdbcCredentialsProvider';
-const DIALECT_NAMES = ['MySqlDatabaseDialect', 'PostgreSqlDatabaseDialect'];
 const TABLE_TYPE_NAMES: readonly TableType[] = ['TABLE', 'PARTITIONED TABLE', 'VIEW'];
-
-/**
- * Confluent's EnumValidator/EnumRecommender: the value must be one of the names all in lower or all
- * in upper case (`upsert`, `UPSERT`; not `Upsert`); recommends the lower-case names.
- */
-class EnumValidator implements Validator, Recommender {
-  readonly #canonical: readonly string[];
-  readonly #valid: ReadonlySet<string>;
-
-  constructor(names: readonly string[]) {
-    this.#canonical = names.map((n) => n.toLowerCase());
-    this.#valid = new Set(names.flatMap((n) => [n.toLowerCase(), n.toUpperCase()]));
-  }
-
-  ensureValid(name: string, value: ParsedValue): void {
-    if (Array.isArray(value)) {
-      const values = value as readonly string[];
-      if (values.length === 0) throw ConfigException.invalidValue(name, values, `At least one value must be specified. Valid values are: [${this.#canonical.join(', ')}]`);
-      for (const v of values) this.#check(name, v);
-      return;
-    }
-    if (value !== null) this.#check(name, value);
-  }
-
-  #check(name: string, value: ParsedValue): void {
-    if (typeof value !== 'string' || !this.#valid.has(value)) throw ConfigException.invalidValue(name, value, 'Invalid enumerator');
-  }
-
-  validValues(): ParsedValue[] {
-    return [...this.#canonical];
-  }
-
-  visible(): boolean {
-    return true;
-  }
-
-  toString(): string {
-    return `[${this.#canonical.join(', ')}]`;
-  }
-}
 
 /** Table types are matched ignoring case and surrounding blanks (Confluent's TableType.get). */
 class TableTypesValidator implements Validator, Recommender {
@@ -122,19 +99,6 @@ class TableTypesValidator implements Validator, Recommender {
   }
 }
 
-class TimeZoneValidator implements Validator {
-  ensureValid(name: string, value: ParsedValue): void {
-    if (value === null) return;
-    if (typeof value !== 'string' || findZone(value) === null) {
-      throw ConfigException.invalidValue(name, value, 'Invalid time zone. See the list of valid time zones at https://docs.oracle.com/javase/8/docs/api/java/time/ZoneId.html#shortIds');
-    }
-  }
-
-  toString(): string {
-    return 'Any valid JDK time zone';
-  }
-}
-
 /** `delete.enabled` is only offered (and shown) with `pk.mode=record_key`. */
 const DELETE_ENABLED_RECOMMENDER: Recommender = {
   validValues: (_name, parsed) => (isRecordKeyMode(parsed) ? [true, false] : [false]),
@@ -144,11 +108,6 @@ const DELETE_ENABLED_RECOMMENDER: Recommender = {
 /** With deletes enabled, `record_key` is the only primary key mode on offer. */
 const PK_MODE_RECOMMENDER: Recommender = {
   validValues: (_name, parsed) => (parsed.get(DELETE_ENABLED) === true ? ['record_key'] : ['none', 'kafka', 'record_key', 'record_value']),
-  visible: () => true,
-};
-
-const DIALECT_RECOMMENDER: Recommender = {
-  validValues: () => [...DIALECT_NAMES],
   visible: () => true,
 };
 
@@ -172,30 +131,34 @@ const RETRIES_GROUP = 'Retries';
 const NON_NEGATIVE = Range.atLeast(0);
 
 export const SINK_CONFIG_DEF = new ConfigDef()
-  .define({ name: CONNECTION_URL, type: ConfigType.STRING, importance: Importance.HIGH, documentation: 'JDBC connection URL, e.g. jdbc:postgresql://localhost:5432/db or jdbc:mysql://localhost:3306/db.', group: CONNECTION_GROUP, orderInGroup: 1, width: Width.LONG, displayName: 'JDBC URL' })
-  .define({ name: CONNECTION_USER, type: ConfigType.STRING, defaultValue: null, importance: Importance.HIGH, documentation: 'Database user.', group: CONNECTION_GROUP, orderInGroup: 2, width: Width.MEDIUM, displayName: 'JDBC User' })
-  .define({ name: CONNECTION_PASSWORD, type: ConfigType.PASSWORD, defaultValue: null, importance: Importance.HIGH, documentation: 'Database password.', group: CONNECTION_GROUP, orderInGroup: 3, width: Width.MEDIUM, displayName: 'JDBC Password' })
-  .define({ name: CREDENTIALS_PROVIDER_CLASS, type: ConfigType.CLASS, defaultValue: DEFAULT_CREDENTIALS_PROVIDER, importance: Importance.LOW, documentation: 'Where user and password come from; only the default provider (connection.user / connection.password) is supported.', group: CONNECTION_GROUP, orderInGroup: 4, width: Width.LONG, displayName: 'JDBC Credentials Provider Class' })
-  .define({ name: DIALECT_NAME, type: ConfigType.STRING, defaultValue: '', importance: Importance.LOW, documentation: 'Database dialect; empty picks it from the connection URL.', group: CONNECTION_GROUP, orderInGroup: 5, width: Width.LONG, displayName: 'Database Dialect', recommender: DIALECT_RECOMMENDER })
-  .define({ name: CONNECTION_ATTEMPTS, type: ConfigType.INT, defaultValue: 3, validator: Range.atLeast(1), importance: Importance.LOW, documentation: 'How many times to try opening a connection before giving up.', group: CONNECTION_GROUP, orderInGroup: 6, width: Width.SHORT, displayName: 'JDBC connection attempts' })
-  .define({ name: CONNECTION_BACKOFF, type: ConfigType.LONG, defaultValue: 10000, importance: Importance.LOW, documentation: 'Milliseconds to wait between connection attempts.', group: CONNECTION_GROUP, orderInGroup: 7, width: Width.SHORT, displayName: 'JDBC connection backoff in milliseconds' })
-  .define({ name: INSERT_MODE, type: ConfigType.STRING, defaultValue: 'insert', validator: new EnumValidator(['INSERT', 'UPSERT', 'UPDATE']), importance: Importance.HIGH, documentation: 'insert: plain INSERT; upsert: insert or update on a key conflict (PostgreSQL ON CONFLICT, MySQL ON DUPLICATE KEY UPDATE); update: UPDATE by key.', group: WRITES_GROUP, orderInGroup: 1, width: Width.MEDIUM, displayName: 'Insert Mode' })
+  .define(placeKey(CONNECTION_URL_KEY, { group: CONNECTION_GROUP, orderInGroup: 1, width: Width.LONG }))
+  .define(placeKey(CONNECTION_USER_KEY, { group: CONNECTION_GROUP, orderInGroup: 2, width: Width.MEDIUM }))
+  .define(placeKey(CONNECTION_PASSWORD_KEY, { group: CONNECTION_GROUP, orderInGroup: 3, width: Width.MEDIUM }))
+  .define(placeKey(CREDENTIALS_PROVIDER_CLASS_KEY, { group: CONNECTION_GROUP, orderInGroup: 4, width: Width.LONG }))
+  .define(placeKey(DIALECT_NAME_KEY, { group: CONNECTION_GROUP, orderInGroup: 5, width: Width.LONG }))
+  .define(placeKey(CONNECTION_ATTEMPTS_KEY, { group: CONNECTION_GROUP, orderInGroup: 6, width: Width.SHORT }))
+  .define(placeKey(CONNECTION_BACKOFF_MS_KEY, { group: CONNECTION_GROUP, orderInGroup: 7, width: Width.SHORT }))
+  .define({ name: INSERT_MODE, type: ConfigType.STRING, defaultValue: 'insert', validator: new EnumRecommender(['INSERT', 'UPSERT', 'UPDATE']), importance: Importance.HIGH, documentation: 'insert: plain INSERT; upsert: insert or update on a key conflict (PostgreSQL ON CONFLICT, MySQL ON DUPLICATE KEY UPDATE); update: UPDATE by key.', group: WRITES_GROUP, orderInGroup: 1, width: Width.MEDIUM, displayName: 'Insert Mode' })
   .define({ name: BATCH_SIZE, type: ConfigType.INT, defaultValue: 3000, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'Records written together per table, when possible.', group: WRITES_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Batch Size' })
   .define({ name: DELETE_ENABLED, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether a record with a null value (tombstone) deletes the row of its key. Requires pk.mode=record_key.', group: WRITES_GROUP, orderInGroup: 3, width: Width.SHORT, displayName: 'Enable deletes', recommender: DELETE_ENABLED_RECOMMENDER })
   .define({ name: TABLE_TYPES, type: ConfigType.LIST, defaultValue: 'TABLE', validator: new TableTypesValidator(), importance: Importance.LOW, documentation: 'Kinds of table the sink may write to: any of TABLE, PARTITIONED TABLE, VIEW.', group: WRITES_GROUP, orderInGroup: 4, width: Width.MEDIUM, displayName: 'Table Types', recommender: new TableTypesValidator() })
   .define({ name: REPLACE_NULL_WITH_DEFAULT, type: ConfigType.BOOLEAN, defaultValue: true, importance: Importance.LOW, documentation: "Whether a null field is written as its schema's default value.", group: WRITES_GROUP, orderInGroup: 5, width: Width.MEDIUM, displayName: 'Replace null value with default value' })
   .define({ name: TABLE_NAME_FORMAT, type: ConfigType.STRING, defaultValue: '${topic}', validator: new NonEmptyString(), importance: Importance.MEDIUM, documentation: 'Destination table name; every ${topic} is replaced by the record topic (e.g. kafka_${topic}).', group: DATA_MAPPING_GROUP, orderInGroup: 1, width: Width.LONG, displayName: 'Table Name Format' })
-  .define({ name: PK_MODE, type: ConfigType.STRING, defaultValue: 'none', validator: new EnumValidator(['NONE', 'KAFKA', 'RECORD_KEY', 'RECORD_VALUE']), importance: Importance.HIGH, documentation: 'Where primary key columns come from: none, kafka (topic, partition, offset), record_key (key struct fields or the primitive key), record_value (value fields). See pk.fields.', group: DATA_MAPPING_GROUP, orderInGroup: 2, width: Width.MEDIUM, displayName: 'Primary Key Mode', recommender: PK_MODE_RECOMMENDER })
+  .define({ name: PK_MODE, type: ConfigType.STRING, defaultValue: 'none', validator: new EnumRecommender(['NONE', 'KAFKA', 'RECORD_KEY', 'RECORD_VALUE']), importance: Importance.HIGH, documentation: 'Where primary key columns come from: none, kafka (topic, partition, offset), record_key (key struct fields or the primitive key), record_value (value fields). See pk.fields.', group: DATA_MAPPING_GROUP, orderInGroup: 2, width: Width.MEDIUM, displayName: 'Primary Key Mode', recommender: PK_MODE_RECOMMENDER })
   .define({ name: PK_FIELDS, type: ConfigType.LIST, defaultValue: '', importance: Importance.MEDIUM, documentation: 'Primary key column names. kafka: three names, or empty for __connect_topic,__connect_partition,__connect_offset; record_key: key struct fields (empty = all), or exactly one name for a primitive key; record_value: value fields (empty = all).', group: DATA_MAPPING_GROUP, orderInGroup: 3, width: Width.LONG, displayName: 'Primary Key Fields' })
   .define({ name: FIELDS_WHITELIST, type: ConfigType.LIST, defaultValue: '', importance: Importance.MEDIUM, documentation: 'Value fields to write (empty = all). Primary key columns are chosen by pk.fields regardless.', group: DATA_MAPPING_GROUP, orderInGroup: 4, width: Width.LONG, displayName: 'Fields Whitelist' })
-  .define({ name: DB_TIMEZONE, type: ConfigType.STRING, defaultValue: 'UTC', validator: new TimeZoneValidator(), importance: Importance.MEDIUM, documentation: 'Time zone in which Time and Timestamp values are written (as wall-clock times).', group: DATA_MAPPING_GROUP, orderInGroup: 5, width: Width.MEDIUM, displayName: 'DB Time Zone' })
-  .define({ name: DATE_TIMEZONE, type: ConfigType.STRING, defaultValue: 'DB_TIMEZONE', validator: new EnumValidator(['DB_TIMEZONE', 'UTC']), importance: Importance.LOW, documentation: 'Time zone for Date values: DB_TIMEZONE (that of db.timezone) or UTC.', group: DATA_MAPPING_GROUP, orderInGroup: 6, width: Width.MEDIUM, displayName: 'Time Zone used for Date', recommender: new EnumValidator(['DB_TIMEZONE', 'UTC']) })
+  .define(
+    placeKey(DB_TIMEZONE_KEY, { group: DATA_MAPPING_GROUP, orderInGroup: 5, width: Width.MEDIUM }, { documentation: 'Time zone in which Time and Timestamp values are written (as wall-clock times).', displayName: 'DB Time Zone' }),
+  )
+  .define({ name: DATE_TIMEZONE, type: ConfigType.STRING, defaultValue: 'DB_TIMEZONE', validator: new EnumRecommender(['DB_TIMEZONE', 'UTC']), importance: Importance.LOW, documentation: 'Time zone for Date values: DB_TIMEZONE (that of db.timezone) or UTC.', group: DATA_MAPPING_GROUP, orderInGroup: 6, width: Width.MEDIUM, displayName: 'Time Zone used for Date', recommender: new EnumRecommender(['DB_TIMEZONE', 'UTC']) })
   .define({ name: TIMESTAMP_FIELDS_LIST, type: ConfigType.LIST, defaultValue: '', importance: Importance.MEDIUM, documentation: 'INT64 or STRING value fields holding epoch micro- or nanoseconds (timestamp.precision.mode) to write as timestamps.', group: DATA_MAPPING_GROUP, orderInGroup: 7, width: Width.MEDIUM, displayName: 'Timestamp Fields Whitelist' })
-  .define({ name: TIMESTAMP_PRECISION_MODE, type: ConfigType.STRING, defaultValue: 'microseconds', validator: new EnumValidator(['MICROSECONDS', 'NANOSECONDS']), importance: Importance.LOW, documentation: 'Unit of the fields in timestamp.fields.list: microseconds or nanoseconds.', group: DATA_MAPPING_GROUP, orderInGroup: 8, width: Width.MEDIUM, displayName: 'Sink Timestamp Precision mode', recommender: new EnumValidator(['MICROSECONDS', 'NANOSECONDS']) })
-  .define({ name: DATE_CALENDAR_SYSTEM, type: ConfigType.STRING, defaultValue: 'LEGACY', validator: new EnumValidator(['LEGACY', 'PROLEPTIC_GREGORIAN']), importance: Importance.LOW, documentation: 'Calendar for dates before 1582-10-15: LEGACY (Julian, as java.util.Date) or PROLEPTIC_GREGORIAN. Sluice writes proleptic Gregorian dates either way.', group: DATA_MAPPING_GROUP, orderInGroup: 9, width: Width.MEDIUM, displayName: 'Date Calendar System' })
+  .define({ name: TIMESTAMP_PRECISION_MODE, type: ConfigType.STRING, defaultValue: 'microseconds', validator: new EnumRecommender(['MICROSECONDS', 'NANOSECONDS']), importance: Importance.LOW, documentation: 'Unit of the fields in timestamp.fields.list: microseconds or nanoseconds.', group: DATA_MAPPING_GROUP, orderInGroup: 8, width: Width.MEDIUM, displayName: 'Sink Timestamp Precision mode', recommender: new EnumRecommender(['MICROSECONDS', 'NANOSECONDS']) })
+  .define(
+    placeKey(DATE_CALENDAR_SYSTEM_KEY, { group: DATA_MAPPING_GROUP, orderInGroup: 9, width: Width.MEDIUM }, { documentation: 'Calendar for dates before 1582-10-15: LEGACY (Julian, as java.util.Date) or PROLEPTIC_GREGORIAN. Sluice writes proleptic Gregorian dates either way.' }),
+  )
   .define({ name: AUTO_CREATE, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether to CREATE the destination table from the record schema when it is missing.', group: DDL_GROUP, orderInGroup: 1, width: Width.SHORT, displayName: 'Auto-Create' })
   .define({ name: AUTO_EVOLVE, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether to ALTER the destination table to add columns for record fields it lacks.', group: DDL_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Auto-Evolve' })
-  .define({ name: QUOTE_SQL_IDENTIFIERS, type: ConfigType.STRING, defaultValue: 'always', validator: CaseInsensitiveValidString.in('always', 'never'), importance: Importance.MEDIUM, documentation: 'Whether table and column names are quoted in generated SQL: always or never.', group: DDL_GROUP, orderInGroup: 3, width: Width.MEDIUM, displayName: 'Quote Identifiers', recommender: new EnumValidator(['ALWAYS', 'NEVER']) })
+  .define(placeKey(QUOTE_SQL_IDENTIFIERS_KEY, { group: DDL_GROUP, orderInGroup: 3, width: Width.MEDIUM }))
   .define({ name: MSSQL_USE_MERGE_HOLDLOCK, type: ConfigType.BOOLEAN, defaultValue: true, importance: Importance.LOW, documentation: 'SQL Server only (not supported by Sluice); accepted for compatibility.', group: DML_GROUP, orderInGroup: 1, width: Width.MEDIUM, displayName: 'SQL Server - Use HOLDLOCK in MERGE' })
   .define({ name: MAX_RETRIES, type: ConfigType.INT, defaultValue: 10, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'How many times a failed write is retried before the task fails (or, with a dead letter queue, records are written one by one).', group: RETRIES_GROUP, orderInGroup: 1, width: Width.SHORT, displayName: 'Maximum Retries' })
   .define({ name: RETRY_BACKOFF_MS, type: ConfigType.INT, defaultValue: 3000, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'Milliseconds to wait after a failed write before retrying it.', group: RETRIES_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Retry Backoff (millis)' })
@@ -237,23 +200,11 @@ export function parseSinkConfig(props: Record<string, string>): JdbcSinkSettings
   const pkMode = str(PK_MODE).toLowerCase() as PkMode;
   const deleteEnabled = c.getBoolean(DELETE_ENABLED) === true;
   if (deleteEnabled && pkMode !== 'record_key') throw new ConfigException(DELETES_NEED_RECORD_KEY);
-  const dbZone = findZone(str(DB_TIMEZONE));
-  if (dbZone === null) throw ConfigException.invalidValue(DB_TIMEZONE, str(DB_TIMEZONE), 'Invalid time zone');
+  const dbZone = dbZoneOf(c);
   const tableTypes = [...new Set((c.getList(TABLE_TYPES) ?? []).map((t) => parseTableType(t)).filter((t): t is TableType => t !== null))];
-  const provider = c.getClass(CREDENTIALS_PROVIDER_CLASS);
-  if (provider !== null && provider !== DEFAULT_CREDENTIALS_PROVIDER && provider !== 'DefaultJdbcCredentialsProvider') {
-    throw ConfigException.invalidValue(CREDENTIALS_PROVIDER_CLASS, provider, 'only the default credentials provider is supported');
-  }
   return {
     connectorName: props['name'] ?? '',
-    connection: {
-      url: str(CONNECTION_URL),
-      user: c.getString(CONNECTION_USER),
-      password: c.getPassword(CONNECTION_PASSWORD)?.value() ?? null,
-      dialectName: str(DIALECT_NAME).trim(),
-      attempts: c.getInt(CONNECTION_ATTEMPTS) ?? 3,
-      backoffMs: c.getLongAsNumber(CONNECTION_BACKOFF) ?? 10000,
-    },
+    connection: connectionSettingsOf(c),
     insertMode: str(INSERT_MODE).toLowerCase() as InsertMode,
     batchSize: c.getInt(BATCH_SIZE) ?? 3000,
     deleteEnabled,
@@ -269,7 +220,7 @@ export function parseSinkConfig(props: Record<string, string>): JdbcSinkSettings
     timestampPrecision: str(TIMESTAMP_PRECISION_MODE).toLowerCase() === 'nanoseconds' ? 'nanoseconds' : 'microseconds',
     autoCreate: c.getBoolean(AUTO_CREATE) === true,
     autoEvolve: c.getBoolean(AUTO_EVOLVE) === true,
-    quoteIdentifiers: str(QUOTE_SQL_IDENTIFIERS).toLowerCase() === 'always',
+    quoteIdentifiers: quoteIdentifiersOf(c),
     maxRetries: c.getInt(MAX_RETRIES) ?? 10,
     retryBackoffMs: c.getInt(RETRY_BACKOFF_MS) ?? 3000,
     trimSensitiveLog: c.getBoolean(TRIM_SENSITIVE_LOG) === true,

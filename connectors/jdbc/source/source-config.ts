@@ -13,18 +13,37 @@ import {
   ValidString,
   Width,
   type ParsedConfigValues,
-  type ParsedValue,
   type Recommender,
   type Validator,
 } from '../../../src/config/index.js';
-import { findZone } from '../common/time-zone.js';
+import { EnumRecommender } from '../common/enum-recommender.js';
+import {
+  CONNECTION_ATTEMPTS_KEY,
+  CONNECTION_BACKOFF_MS_KEY,
+  CONNECTION_PASSWORD_KEY,
+  CONNECTION_URL_KEY,
+  CONNECTION_USER_KEY,
+  CREDENTIALS_PROVIDER_CLASS_KEY,
+  DATE_CALENDAR_SYSTEM_KEY,
+  DB_TIMEZONE_KEY,
+  DIALECT_NAME_KEY,
+  placeKey,
+  QUOTE_SQL_IDENTIFIERS_KEY,
+} from '../common/shared-config.js';
 
-export const CONNECTION_URL = 'connection.url';
-export const CONNECTION_USER = 'connection.user';
-export const CONNECTION_PASSWORD = 'connection.password';
-export const CREDENTIALS_PROVIDER_CLASS = 'jdbc.credentials.provider.class';
-export const CONNECTION_ATTEMPTS = 'connection.attempts';
-export const CONNECTION_BACKOFF_MS = 'connection.backoff.ms';
+export {
+  CONNECTION_ATTEMPTS,
+  CONNECTION_BACKOFF_MS,
+  CONNECTION_PASSWORD,
+  CONNECTION_URL,
+  CONNECTION_USER,
+  CREDENTIALS_PROVIDER_CLASS,
+  DATE_CALENDAR_SYSTEM,
+  DB_TIMEZONE,
+  DIALECT_NAME,
+  QUOTE_SQL_IDENTIFIERS,
+} from '../common/shared-config.js';
+
 export const TABLE_WHITELIST = 'table.whitelist';
 export const TABLE_BLACKLIST = 'table.blacklist';
 export const TABLE_INCLUDE_LIST = 'table.include.list';
@@ -33,8 +52,6 @@ export const CATALOG_PATTERN = 'catalog.pattern';
 export const SCHEMA_PATTERN = 'schema.pattern';
 export const NUMERIC_PRECISION_MAPPING = 'numeric.precision.mapping';
 export const NUMERIC_MAPPING = 'numeric.mapping';
-export const DIALECT_NAME = 'dialect.name';
-export const DATE_CALENDAR_SYSTEM = 'date.calendar.system';
 export const MODE = 'mode';
 export const INCREMENTING_COLUMN_NAME = 'incrementing.column.name';
 export const TIMESTAMP_COLUMN_NAME = 'timestamp.column.name';
@@ -44,7 +61,6 @@ export const TIMESTAMP_INITIAL = 'timestamp.initial';
 export const VALIDATE_NON_NULL = 'validate.non.null';
 export const QUERY = 'query';
 export const QUERY_MASKED = 'query.masked';
-export const QUOTE_SQL_IDENTIFIERS = 'quote.sql.identifiers';
 export const QUERY_SUFFIX = 'query.suffix';
 export const TRANSACTION_ISOLATION_MODE = 'transaction.isolation.mode';
 export const QUERY_RETRY_ATTEMPTS = 'query.retry.attempts';
@@ -58,7 +74,6 @@ export const TABLE_MONITORING_STARTUP_LIMIT_MS = 'table.monitoring.startup.polli
 export const TABLE_POLL_INTERVAL_MS = 'table.poll.interval.ms';
 export const TOPIC_PREFIX = 'topic.prefix';
 export const TIMESTAMP_DELAY_INTERVAL_MS = 'timestamp.delay.interval.ms';
-export const DB_TIMEZONE = 'db.timezone';
 export const TIMESTAMP_GRANULARITY = 'timestamp.granularity';
 /** Task-only keys the connector writes into each task config. */
 export const TABLES = 'tables';
@@ -68,8 +83,6 @@ export const MODE_BULK = 'bulk';
 export const MODE_TIMESTAMP = 'timestamp';
 export const MODE_INCREMENTING = 'incrementing';
 export const MODE_TIMESTAMP_INCREMENTING = 'timestamp+incrementing';
-export const DEFAULT_CREDENTIALS_PROVIDER = 'io.confluent.connect.jdbc.util.DefaultJdbcCredentialsProvider';
-export const DIALECT_NAMES = ['', 'MySqlDatabaseDialect', 'PostgreSqlDatabaseDialect'] as const;
 export const NUMERIC_MAPPINGS = ['none', 'precision_only', 'best_fit', 'best_fit_eager_double'] as const;
 export const TIMESTAMP_GRANULARITIES = [
   'connect_logical',
@@ -85,32 +98,6 @@ export const ISOLATION_MODES = ['DEFAULT', 'READ_UNCOMMITTED', 'READ_COMMITTED',
 const DATABASE_GROUP = 'Database';
 const MODE_GROUP = 'Mode';
 const CONNECTOR_GROUP = 'Connector';
-
-/**
- * Confluent's EnumRecommender, both validator and recommender: accepts a value all in upper or
- * all in lower case, recommends the lower-case names.
- */
-function enumRecommender(values: readonly string[]): Validator & Recommender {
-  const valid = new Set(values.flatMap((v) => [v.toUpperCase(), v.toLowerCase()]));
-  const canonical = values.map((v) => v.toLowerCase());
-  return {
-    ensureValid(name: string, value: ParsedValue): void {
-      if (value !== null && !valid.has(String(value))) throw ConfigException.invalidValue(name, value, 'Invalid enumerator');
-    },
-    toString: () => `[${canonical.join(', ')}]`,
-    validValues: () => [...canonical],
-    visible: () => true,
-  };
-}
-
-const DIALECT_RECOMMENDER: Validator & Recommender = {
-  ensureValid(name: string, value: ParsedValue): void {
-    if (value !== null && !(DIALECT_NAMES as readonly string[]).includes(String(value))) throw ConfigException.invalidValue(name, value, 'Invalid enumerator');
-  },
-  toString: () => `[${DIALECT_NAMES.join(', ')}]`,
-  validValues: () => [...DIALECT_NAMES],
-  visible: () => true,
-};
 
 const HIDDEN_RECOMMENDER: Recommender = { validValues: () => [], visible: () => false };
 
@@ -214,68 +201,18 @@ const TOPIC_PREFIX_VALIDATOR = LambdaValidator.with((name, value) => {
   }
 });
 
-const TIME_ZONE_VALIDATOR = LambdaValidator.with(
-  (name, value) => {
-    if (value !== null && findZone(String(value)) === null) {
-      throw ConfigException.invalidValue(name, value, 'Invalid time zone. See the list of valid time zones at https://docs.oracle.com/javase/8/docs/api/java/time/ZoneId.html#shortIds');
-    }
-  },
-  () => 'Any valid JDK time zone',
-);
-
-const CREDENTIALS_PROVIDER_VALIDATOR = LambdaValidator.with(
-  (name, value) => {
-    if (value !== null && value !== DEFAULT_CREDENTIALS_PROVIDER) {
-      throw ConfigException.invalidValue(name, value, `Only ${DEFAULT_CREDENTIALS_PROVIDER} (connection.user and connection.password) is available in Sluice`);
-    }
-  },
-  () => DEFAULT_CREDENTIALS_PROVIDER,
-);
-
 function defineDatabaseKeys(def: ConfigDef): void {
   let order = 0;
   const group = DATABASE_GROUP;
   def
-    .define({
-      name: CONNECTION_URL,
-      type: ConfigType.STRING,
-      defaultValue: '',
-      importance: Importance.HIGH,
-      documentation:
-        'JDBC URL of the database: jdbc:postgresql://host:port/db, jdbc:mysql://host:port/db or jdbc:mariadb://host:port/db, with optional ?user=..&password=.. properties.',
-      group,
-      orderInGroup: ++order,
-      width: Width.LONG,
-      displayName: 'JDBC URL',
-      dependents: [TABLE_WHITELIST, TABLE_BLACKLIST],
-    })
-    .define({ name: CONNECTION_USER, type: ConfigType.STRING, defaultValue: null, importance: Importance.HIGH, documentation: 'Database user; overrides a user in the URL.', group, orderInGroup: ++order, width: Width.LONG, displayName: 'JDBC User' })
-    .define({ name: CONNECTION_PASSWORD, type: ConfigType.PASSWORD, defaultValue: null, importance: Importance.HIGH, documentation: 'Database password; overrides a password in the URL.', group, orderInGroup: ++order, width: Width.SHORT, displayName: 'JDBC Password' })
-    .define({
-      name: CREDENTIALS_PROVIDER_CLASS,
-      type: ConfigType.CLASS,
-      defaultValue: DEFAULT_CREDENTIALS_PROVIDER,
-      validator: CREDENTIALS_PROVIDER_VALIDATOR,
-      importance: Importance.LOW,
-      documentation: 'Where credentials come from; only the default provider, which uses connection.user and connection.password, is available.',
-      group,
-      orderInGroup: ++order,
-      width: Width.LONG,
-      displayName: 'JDBC Credentials Provider Class',
-    })
-    .define({
-      name: CONNECTION_ATTEMPTS,
-      type: ConfigType.INT,
-      defaultValue: 3,
-      validator: Range.atLeast(1),
-      importance: Importance.LOW,
-      documentation: 'How many times to try opening a connection before giving up (at least 1).',
-      group,
-      orderInGroup: ++order,
-      width: Width.SHORT,
-      displayName: 'JDBC connection attempts',
-    })
-    .define({ name: CONNECTION_BACKOFF_MS, type: ConfigType.LONG, defaultValue: 10000, importance: Importance.LOW, documentation: 'Milliseconds to wait between connection attempts.', group, orderInGroup: ++order, width: Width.SHORT, displayName: 'JDBC connection backoff in milliseconds' })
+    .define(
+      placeKey(CONNECTION_URL_KEY, { group, orderInGroup: ++order, width: Width.LONG }, { defaultValue: '', dependents: [TABLE_WHITELIST, TABLE_BLACKLIST] }),
+    )
+    .define(placeKey(CONNECTION_USER_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
+    .define(placeKey(CONNECTION_PASSWORD_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
+    .define(placeKey(CREDENTIALS_PROVIDER_CLASS_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
+    .define(placeKey(CONNECTION_ATTEMPTS_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
+    .define(placeKey(CONNECTION_BACKOFF_MS_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
     .define({
       name: TABLE_WHITELIST,
       type: ConfigType.LIST,
@@ -359,8 +296,8 @@ function defineDatabaseKeys(def: ConfigDef): void {
       name: NUMERIC_MAPPING,
       type: ConfigType.STRING,
       defaultValue: null,
-      validator: enumRecommender(NUMERIC_MAPPINGS),
-      recommender: enumRecommender(NUMERIC_MAPPINGS),
+      validator: new EnumRecommender(NUMERIC_MAPPINGS),
+      recommender: new EnumRecommender(NUMERIC_MAPPINGS),
       importance: Importance.LOW,
       documentation:
         'How NUMERIC columns map to Connect types: none (always Decimal), precision_only (scale 0 and precision <= 18 become INT8..INT64), best_fit (also FLOAT64 for a positive scale), best_fit_eager_double (FLOAT64 for any positive scale whatever the precision).',
@@ -369,31 +306,8 @@ function defineDatabaseKeys(def: ConfigDef): void {
       width: Width.SHORT,
       displayName: 'Map Numeric Values, Integral or Decimal, By Precision and Scale',
     })
-    .define({
-      name: DIALECT_NAME,
-      type: ConfigType.STRING,
-      defaultValue: '',
-      validator: DIALECT_RECOMMENDER,
-      recommender: DIALECT_RECOMMENDER,
-      importance: Importance.LOW,
-      documentation: 'Database dialect to use instead of the one the URL implies: PostgreSqlDatabaseDialect or MySqlDatabaseDialect.',
-      group,
-      orderInGroup: ++order,
-      width: Width.LONG,
-      displayName: 'Database Dialect',
-    })
-    .define({
-      name: DATE_CALENDAR_SYSTEM,
-      type: ConfigType.STRING,
-      defaultValue: 'LEGACY',
-      validator: ValidString.in('LEGACY', 'PROLEPTIC_GREGORIAN'),
-      importance: Importance.LOW,
-      documentation: "Calendar for DATE and TIMESTAMP values before 1582-10-15: LEGACY (Julian before the cutover, as java.util dates) or PROLEPTIC_GREGORIAN (java.time's).",
-      group,
-      orderInGroup: ++order,
-      width: Width.MEDIUM,
-      displayName: 'Date Calendar System',
-    });
+    .define(placeKey(DIALECT_NAME_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
+    .define(placeKey(DATE_CALENDAR_SYSTEM_KEY, { group, orderInGroup: ++order, width: Width.MEDIUM }));
 }
 
 function defineModeKeys(def: ConfigDef): void {
@@ -511,18 +425,7 @@ function defineModeKeys(def: ConfigDef): void {
       displayName: 'Query (Masked)',
       recommender: HIDDEN_RECOMMENDER,
     })
-    .define({
-      name: QUOTE_SQL_IDENTIFIERS,
-      type: ConfigType.STRING,
-      defaultValue: 'always',
-      importance: Importance.MEDIUM,
-      documentation: 'Whether table and column names are quoted in generated SQL: always or never.',
-      group,
-      orderInGroup: ++order,
-      width: Width.MEDIUM,
-      displayName: 'Quote Identifiers',
-      recommender: enumRecommender(['always', 'never']),
-    })
+    .define(placeKey(QUOTE_SQL_IDENTIFIERS_KEY, { group, orderInGroup: ++order, width: Width.MEDIUM }))
     .define({
       name: QUERY_SUFFIX,
       type: ConfigType.STRING,
@@ -544,7 +447,7 @@ function defineModeKeys(def: ConfigDef): void {
       orderInGroup: ++order,
       width: Width.MEDIUM,
       displayName: 'Transaction Isolation Mode',
-      recommender: enumRecommender(ISOLATION_MODES),
+      recommender: new EnumRecommender(ISOLATION_MODES),
     })
     .define({
       name: QUERY_RETRY_ATTEMPTS,
@@ -656,24 +559,19 @@ function defineConnectorKeys(def: ConfigDef): void {
       width: Width.MEDIUM,
       displayName: 'Delay Interval (ms)',
     })
-    .define({
-      name: DB_TIMEZONE,
-      type: ConfigType.STRING,
-      defaultValue: 'UTC',
-      validator: TIME_ZONE_VALIDATOR,
-      importance: Importance.MEDIUM,
-      documentation: 'Time zone of the wall-clock values in TIME and TIMESTAMP (without time zone) columns, also used to bind timestamp query parameters.',
-      group,
-      orderInGroup: ++order,
-      width: Width.MEDIUM,
-      displayName: 'DB time zone',
-    })
+    .define(
+      placeKey(
+        DB_TIMEZONE_KEY,
+        { group, orderInGroup: ++order, width: Width.MEDIUM },
+        { documentation: 'Time zone of the wall-clock values in TIME and TIMESTAMP (without time zone) columns, also used to bind timestamp query parameters.', displayName: 'DB time zone' },
+      ),
+    )
     .define({
       name: TIMESTAMP_GRANULARITY,
       type: ConfigType.STRING,
       defaultValue: 'connect_logical',
-      validator: enumRecommender(TIMESTAMP_GRANULARITIES),
-      recommender: enumRecommender(TIMESTAMP_GRANULARITIES),
+      validator: new EnumRecommender(TIMESTAMP_GRANULARITIES),
+      recommender: new EnumRecommender(TIMESTAMP_GRANULARITIES),
       importance: Importance.LOW,
       documentation:
         'How TIMESTAMP columns appear: connect_logical (Connect Timestamp, milliseconds), micros_long, micros_string, micros_iso_datetime_string (yyyy-MM-ddTHH:mm:ss.SSSSSS in db.timezone), nanos_long, nanos_string, nanos_iso_datetime_string.',

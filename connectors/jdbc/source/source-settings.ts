@@ -3,7 +3,8 @@ import { ConfigException, ParsedConfig } from '../../../src/config/index.js';
 import type { ConnectionSettings, IsolationLevel } from '../common/db.js';
 import * as K from './source-config.js';
 import type { CalendarSystem } from './temporal-text.js';
-import { findZone, type Zone } from '../common/time-zone.js';
+import { connectionSettingsOf, dbZoneOf, quoteIdentifiersOf } from '../common/shared-config.js';
+import type { Zone } from '../common/time-zone.js';
 
 export type Mode = typeof K.MODE_BULK | typeof K.MODE_INCREMENTING | typeof K.MODE_TIMESTAMP | typeof K.MODE_TIMESTAMP_INCREMENTING;
 export type NumericMapping = (typeof K.NUMERIC_MAPPINGS)[number];
@@ -68,34 +69,19 @@ function settingsOf(config: ParsedConfig): SourceSettings {
   const int = (key: string): number => config.getInt(key) ?? 0;
   const long = (key: string): number => config.getLongAsNumber(key) ?? 0;
 
-  const password = config.getPassword(K.CONNECTION_PASSWORD);
   const masked = config.getPassword(K.QUERY_MASKED)?.value() ?? '';
   const plainQuery = str(K.QUERY);
   const query = masked !== '' ? masked : plainQuery !== '' ? plainQuery : null;
 
-  const quote = str(K.QUOTE_SQL_IDENTIFIERS).toLowerCase();
-  if (quote !== 'always' && quote !== 'never') {
-    throw new ConfigException(`No matching QuoteMethod found for '${str(K.QUOTE_SQL_IDENTIFIERS)}'`, { configName: K.QUOTE_SQL_IDENTIFIERS });
-  }
   const isolation = str(K.TRANSACTION_ISOLATION_MODE);
   if (!(K.ISOLATION_MODES as readonly string[]).includes(isolation)) {
     throw ConfigException.invalidValue(K.TRANSACTION_ISOLATION_MODE, isolation, `String must be one of: ${K.ISOLATION_MODES.join(', ')}`);
   }
-  const zoneId = str(K.DB_TIMEZONE);
-  const zone = findZone(zoneId);
-  if (zone === null) throw ConfigException.invalidValue(K.DB_TIMEZONE, zoneId, 'Invalid time zone');
 
   const numericMapping = config.getString(K.NUMERIC_MAPPING);
   const timestampColumns = list(K.TIMESTAMP_COLUMN_NAME).filter((c) => c !== '');
   return {
-    connection: {
-      url: str(K.CONNECTION_URL),
-      user: config.getString(K.CONNECTION_USER),
-      password: password === null ? null : password.value(),
-      dialectName: str(K.DIALECT_NAME),
-      attempts: int(K.CONNECTION_ATTEMPTS),
-      backoffMs: long(K.CONNECTION_BACKOFF_MS),
-    },
+    connection: connectionSettingsOf(config),
     mode: str(K.MODE) as Mode | '',
     incrementingColumn: str(K.INCREMENTING_COLUMN_NAME),
     timestampColumns,
@@ -111,7 +97,7 @@ function settingsOf(config: ParsedConfig): SourceSettings {
     query,
     queryMasked: masked !== '',
     querySuffix: str(K.QUERY_SUFFIX).trim(),
-    quoteIdentifiers: quote === 'always',
+    quoteIdentifiers: quoteIdentifiersOf(config),
     topicPrefix: str(K.TOPIC_PREFIX).trim(),
     pollIntervalMs: int(K.POLL_INTERVAL_MS),
     batchMaxRows: int(K.BATCH_MAX_ROWS),
@@ -122,7 +108,7 @@ function settingsOf(config: ParsedConfig): SourceSettings {
     incrementingDelayMs: long(K.INCREMENTING_DELAY_MS),
     validateNonNull: config.getBoolean(K.VALIDATE_NON_NULL) ?? true,
     numericMapping: numericMapping !== null ? (numericMapping.toLowerCase() as NumericMapping) : config.getBoolean(K.NUMERIC_PRECISION_MAPPING) ? 'precision_only' : 'none',
-    zone,
+    zone: dbZoneOf(config),
     granularity: str(K.TIMESTAMP_GRANULARITY).toLowerCase() as TimestampGranularity,
     calendar: str(K.DATE_CALENDAR_SYSTEM) as CalendarSystem,
     isolation: isolation === 'DEFAULT' ? null : (isolation as IsolationLevel | 'SQL_SERVER_SNAPSHOT'),
