@@ -72,14 +72,55 @@ describe('ConnectMetrics', () => {
     expect(text).toContain('sluice_connect_connector_status{connector="d",state="RUNNING"} 1');
   });
 
-  it('keeps registries apart and includes Node process metrics by default', async () => {
+  it("renders prom-client's text exposition: HELP, TYPE, then the series; cumulative buckets with le first", async () => {
+    const m = new ConnectMetrics({ processMetrics: false });
+    m.recordPut('snk', 1, 7);
+    const text = await m.render();
+    const start = text.indexOf('# HELP sluice_connect_sink_record_put_total');
+    expect(text.slice(start, text.indexOf('# HELP sluice_connect_offset_commit_success_total'))).toBe(
+      [
+        '# HELP sluice_connect_sink_record_put_total Records passed to sink task put() after transformations (Kafka: sink-record-send-total).',
+        '# TYPE sluice_connect_sink_record_put_total counter',
+        'sluice_connect_sink_record_put_total{connector="snk",task="1"} 7',
+        '',
+        '# HELP sluice_connect_batch_size_records Records per source poll() or sink put() batch (Kafka: batch-size-avg, batch-size-max).',
+        '# TYPE sluice_connect_batch_size_records histogram',
+        ...[['1', 0], ['10', 1], ['50', 1], ['100', 1], ['500', 1], ['1000', 1], ['5000', 1], ['10000', 1], ['+Inf', 1]].map(
+          ([le, n]) => `sluice_connect_batch_size_records_bucket{le="${le}",connector="snk",task="1"} ${n}`,
+        ),
+        'sluice_connect_batch_size_records_sum{connector="snk",task="1"} 7',
+        'sluice_connect_batch_size_records_count{connector="snk",task="1"} 1',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(m.contentType).toBe('text/plain; version=0.0.4; charset=utf-8');
+  });
+
+  it('keeps registries apart; Node process metrics by default, after the sluice_connect_ families', async () => {
     const a = new ConnectMetrics();
     const b = new ConnectMetrics({ processMetrics: false });
     a.recordPoll('only-a', 0, 1);
-    expect(await a.render()).toContain('process_cpu_user_seconds_total');
-    expect(await a.render()).toContain('nodejs_heap_size_used_bytes');
+    const text = await a.render();
+    for (const family of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_gc_duration_seconds', 'nodejs_version_info']) {
+      expect(text).toContain(`# TYPE ${family} `);
+    }
+    expect(text.indexOf('sluice_connect_deadletterqueue_produce_failures_total')).toBeLessThan(text.indexOf('process_cpu_user_seconds_total'));
     expect(await b.render()).not.toContain('only-a');
     expect(await b.render()).not.toContain('process_cpu_user_seconds_total');
-    expect(a.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+  });
+
+  it('starts process metrics with the first render: CPU counted from process start, event loop delay sampled', async () => {
+    const m = new ConnectMetrics();
+    const before = process.cpuUsage();
+    const first = await m.render();
+    const after = process.cpuUsage();
+    const value = (family: string) => Number(new RegExp(`^${family} (\\S+)$`, 'm').exec(first)?.[1]);
+    // The CPU used before the first render (loading this test, at least) is in the counters, but only once.
+    expect(value('process_cpu_seconds_total')).toBeGreaterThanOrEqual((before.user + before.system) / 1e6);
+    expect(value('process_cpu_seconds_total')).toBeLessThanOrEqual((after.user + after.system) / 1e6);
+    expect(value('process_cpu_user_seconds_total')).toBeGreaterThanOrEqual(before.user / 1e6);
+    expect(value('nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
+    expect(value('nodejs_eventloop_lag_mean_seconds')).toBeLessThan(1);
   });
 });

@@ -1,6 +1,5 @@
 import type { ConnectorStateName, TaskStateName } from '../runtime/herder.js';
-import { ProcessMetrics } from './process-metrics.js';
-import { Counter, Gauge, Histogram, PROMETHEUS_CONTENT_TYPE, renderFamilies, type MetricFamily } from './prometheus.js';
+import { Counter, Gauge, Histogram, Registry, loadCollectDefaultMetrics } from './prom-client.js';
 
 const CONNECTOR_STATES: readonly ConnectorStateName[] = ['UNASSIGNED', 'RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'RESTARTING'];
 const TASK_STATES: readonly TaskStateName[] = ['UNASSIGNED', 'RUNNING', 'PAUSED', 'FAILED', 'RESTARTING'];
@@ -8,39 +7,46 @@ const TASK_STATES: readonly TaskStateName[] = ['UNASSIGNED', 'RUNNING', 'PAUSED'
 type TaskLabel = 'connector' | 'task';
 
 export interface ConnectMetricsOptions {
-  /** Node process metrics (CPU, memory, event loop, GC); on by default. */
+  /** Node process metrics (CPU, memory, event loop, GC), from the first render() on; on by default. */
   processMetrics?: boolean;
 }
 
+/** Long enough for the event loop delay monitor (10 ms resolution) to take a few samples. */
+const FIRST_SAMPLES_MS = 30;
+
 /**
  * Kafka Connect's connector and task metrics (which Kafka exposes only through JMX) as Prometheus
- * families named `sluice_connect_*`, labelled by connector and task, held by each instance so that
+ * families named `sluice_connect_*`, labelled by connector and task, in a registry of their own so that
  * several workers in one process (tests, embedded use) do not share counters.
  */
 export class ConnectMetrics {
-  private readonly families: MetricFamily[];
-  private readonly process: ProcessMetrics | undefined;
+  private readonly registry = new Registry();
+  private readonly withProcessMetrics: boolean;
+  /** Set by the first render() when process metrics are on. */
+  private processMetricsStarted: Promise<void> | undefined;
 
-  private readonly sourcePolled: Counter;
-  private readonly sourceWritten: Counter;
-  private readonly sinkRead: Counter;
-  private readonly sinkPut: Counter;
-  private readonly batchSize: Histogram;
-  private readonly commitSuccess: Counter;
-  private readonly commitFailure: Counter;
-  private readonly commitSeconds: Histogram;
-  private readonly taskStatus: Gauge;
-  private readonly connectorStatus: Gauge;
-  private readonly recordErrors: Counter;
-  private readonly recordsSkipped: Counter;
-  private readonly dlqRequests: Counter;
-  private readonly dlqFailures: Counter;
+  private readonly sourcePolled: Counter<TaskLabel>;
+  private readonly sourceWritten: Counter<TaskLabel>;
+  private readonly sinkRead: Counter<TaskLabel>;
+  private readonly sinkPut: Counter<TaskLabel>;
+  private readonly batchSize: Histogram<TaskLabel>;
+  private readonly commitSuccess: Counter<TaskLabel>;
+  private readonly commitFailure: Counter<TaskLabel>;
+  private readonly commitSeconds: Histogram<TaskLabel>;
+  private readonly taskStatus: Gauge<TaskLabel | 'state'>;
+  private readonly connectorStatus: Gauge<'connector' | 'state'>;
+  private readonly recordErrors: Counter<TaskLabel | 'stage'>;
+  private readonly recordsSkipped: Counter<TaskLabel>;
+  private readonly dlqRequests: Counter<TaskLabel>;
+  private readonly dlqFailures: Counter<TaskLabel>;
   /** Error stages seen, so removeTask can drop every series of a task without scanning the registry. */
   private readonly stages = new Set<string>();
 
   constructor(options: ConnectMetricsOptions = {}) {
+    const registers = [this.registry];
     const taskLabels: TaskLabel[] = ['connector', 'task'];
-    const counter = (name: string, help: string): Counter => new Counter(name, help, taskLabels);
+    const counter = (name: string, help: string): Counter<TaskLabel> =>
+      new Counter({ name, help, labelNames: taskLabels, registers });
 
     this.sourcePolled = counter(
       'sluice_connect_source_record_poll_total',
@@ -58,12 +64,13 @@ export class ConnectMetrics {
       'sluice_connect_sink_record_put_total',
       'Records passed to sink task put() after transformations (Kafka: sink-record-send-total).',
     );
-    this.batchSize = new Histogram(
-      'sluice_connect_batch_size_records',
-      'Records per source poll() or sink put() batch (Kafka: batch-size-avg, batch-size-max).',
-      taskLabels,
-      [1, 10, 50, 100, 500, 1000, 5000, 10000],
-    );
+    this.batchSize = new Histogram({
+      name: 'sluice_connect_batch_size_records',
+      help: 'Records per source poll() or sink put() batch (Kafka: batch-size-avg, batch-size-max).',
+      labelNames: taskLabels,
+      buckets: [1, 10, 50, 100, 500, 1000, 5000, 10000],
+      registers,
+    });
     this.commitSuccess = counter(
       'sluice_connect_offset_commit_success_total',
       'Offset commits that completed (Kafka: offset-commit-completion-total).',
@@ -72,27 +79,31 @@ export class ConnectMetrics {
       'sluice_connect_offset_commit_failure_total',
       'Offset commits that failed or timed out (Kafka: offset-commit-failure-percentage).',
     );
-    this.commitSeconds = new Histogram(
-      'sluice_connect_offset_commit_duration_seconds',
-      'Time taken by offset commits (Kafka: offset-commit-avg-time-ms, offset-commit-max-time-ms).',
-      taskLabels,
-      [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10],
-    );
-    this.taskStatus = new Gauge(
-      'sluice_connect_task_status',
-      'Task state: 1 for the current state, 0 for the others (Kafka: connector-task-metrics status).',
-      ['connector', 'task', 'state'],
-    );
-    this.connectorStatus = new Gauge(
-      'sluice_connect_connector_status',
-      'Connector state: 1 for the current state, 0 for the others (Kafka: connector-metrics status).',
-      ['connector', 'state'],
-    );
-    this.recordErrors = new Counter(
-      'sluice_connect_record_errors_total',
-      'Records that failed in a stage of the pipeline, after retries (Kafka: total-record-errors).',
-      ['connector', 'task', 'stage'],
-    );
+    this.commitSeconds = new Histogram({
+      name: 'sluice_connect_offset_commit_duration_seconds',
+      help: 'Time taken by offset commits (Kafka: offset-commit-avg-time-ms, offset-commit-max-time-ms).',
+      labelNames: taskLabels,
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10],
+      registers,
+    });
+    this.taskStatus = new Gauge({
+      name: 'sluice_connect_task_status',
+      help: 'Task state: 1 for the current state, 0 for the others (Kafka: connector-task-metrics status).',
+      labelNames: ['connector', 'task', 'state'],
+      registers,
+    });
+    this.connectorStatus = new Gauge({
+      name: 'sluice_connect_connector_status',
+      help: 'Connector state: 1 for the current state, 0 for the others (Kafka: connector-metrics status).',
+      labelNames: ['connector', 'state'],
+      registers,
+    });
+    this.recordErrors = new Counter({
+      name: 'sluice_connect_record_errors_total',
+      help: 'Records that failed in a stage of the pipeline, after retries (Kafka: total-record-errors).',
+      labelNames: ['connector', 'task', 'stage'],
+      registers,
+    });
     this.recordsSkipped = counter(
       'sluice_connect_records_skipped_total',
       'Records skipped because of errors tolerated by errors.tolerance=all (Kafka: total-records-skipped).',
@@ -105,28 +116,12 @@ export class ConnectMetrics {
       'sluice_connect_deadletterqueue_produce_failures_total',
       'Failed writes to the dead letter queue topic (Kafka: deadletterqueue-produce-failures).',
     );
-    this.families = [
-      this.sourcePolled,
-      this.sourceWritten,
-      this.sinkRead,
-      this.sinkPut,
-      this.batchSize,
-      this.commitSuccess,
-      this.commitFailure,
-      this.commitSeconds,
-      this.taskStatus,
-      this.connectorStatus,
-      this.recordErrors,
-      this.recordsSkipped,
-      this.dlqRequests,
-      this.dlqFailures,
-    ];
-    this.process = options.processMetrics === false ? undefined : new ProcessMetrics();
+    this.withProcessMetrics = options.processMetrics !== false;
   }
 
   /** The Content-Type of render()'s text. */
   get contentType(): string {
-    return PROMETHEUS_CONTENT_TYPE;
+    return this.registry.contentType;
   }
 
   /** A source task's poll() returned `records` records. */
@@ -211,8 +206,25 @@ export class ConnectMetrics {
 
   /** The Prometheus text exposition of every family, for GET /metrics. */
   async render(): Promise<string> {
-    const processFamilies = this.process === undefined ? [] : await this.process.collect();
-    return renderFamilies([...this.families, ...processFamilies]);
+    if (this.withProcessMetrics) await (this.processMetricsStarted ??= this.startProcessMetrics());
+    return this.registry.metrics();
+  }
+
+  /**
+   * prom-client's default metrics, registered by the first scrape rather than at start-up: their
+   * modules are ~9 MiB of RSS that a worker nobody scrapes does not need. Registered now, they would
+   * report CPU from now on and an event loop delay histogram without samples, so the CPU counters
+   * get the time used before, and the first scrape waits for a few delay samples.
+   */
+  private async startProcessMetrics(): Promise<void> {
+    const collectDefaultMetrics = loadCollectDefaultMetrics();
+    const before = process.cpuUsage();
+    collectDefaultMetrics({ register: this.registry });
+    const cpu = (name: string, micros: number) => (this.registry.getSingleMetric(name) as Counter | undefined)?.inc(micros / 1e6);
+    cpu('process_cpu_user_seconds_total', before.user);
+    cpu('process_cpu_system_seconds_total', before.system);
+    cpu('process_cpu_seconds_total', before.user + before.system);
+    await new Promise((resolve) => setTimeout(resolve, FIRST_SAMPLES_MS));
   }
 }
 

@@ -760,6 +760,9 @@ describe('GET /metrics', () => {
     expect(r.text).toContain('# TYPE sluice_connect_connector_status gauge');
     expect(r.text).toContain('sluice_connect_connector_status{connector="metrics-src",state="RUNNING"} 1');
     expect(r.text).toContain('sluice_connect_task_status{connector="metrics-src",task="0",state="RUNNING"} 1');
+    // prom-client's Node process metrics, registered by the first scrape.
+    expect(r.text).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(r.text).toMatch(/^nodejs_heap_size_used_bytes \d+$/m);
     const text = await waitFor(async () => {
       const t = await metricsText();
       return /sluice_connect_source_record_write_total\{connector="metrics-src",task="0"\} 2\b/.test(t) ? t : undefined;
