@@ -15,6 +15,28 @@ export interface OpenSessionOptions {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
+/** Opens a database session; injectable so that tests can count or fake connections. */
+export type SessionOpener = (settings: ConnectionSettings, options?: OpenSessionOptions & { logger?: Logger }) => Promise<DbSession>;
+
+/** What the JDBC connectors and tasks take besides their config (tests inject both). */
+export interface JdbcPluginOptions {
+  openSession?: SessionOpener;
+  logger?: Logger;
+}
+
+/** openSession as a SessionOpener. */
+export const openDbSession: SessionOpener = (settings, options = {}) => openSession(settings, options.logger, options);
+
+/** Closes a session, ignoring errors: used on paths that are already failing or stopping. */
+export async function closeQuietly(session: DbSession | null): Promise<void> {
+  if (session === null) return;
+  try {
+    await session.close();
+  } catch {
+    // the session is being discarded anyway
+  }
+}
+
 /**
  * Opens a session for `connection.url`: the dialect from the URL or `dialect.name`,
  * `connection.user`/`connection.password` over the URL's properties, and up to
@@ -45,10 +67,10 @@ export async function openSession(settings: ConnectionSettings, logger?: Logger,
  * Opens and closes one session to test the settings; returns the message to report on
  * `connection.url` (null when the connection works). For connectors' `validate()`.
  */
-export async function checkConnection(settings: ConnectionSettings, options: OpenSessionOptions = {}): Promise<string | null> {
+export async function checkConnection(settings: ConnectionSettings, open: SessionOpener = openDbSession): Promise<string | null> {
   try {
-    const session = await openSession({ ...settings, attempts: 1 }, undefined, options);
-    await session.close();
+    const session = await open({ ...settings, attempts: 1 });
+    await closeQuietly(session);
     return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

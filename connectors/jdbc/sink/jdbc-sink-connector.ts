@@ -6,18 +6,14 @@
 import type { SinkConnector, TaskClass, TaskConfig } from '../../../src/connect/index.js';
 import type { ConfigDef, ConfigValue } from '../../../src/config/index.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
-import type { Logger } from '../../../src/util/logger.js';
-import { openSession } from '../common/connect.js';
+import { checkConnection, type JdbcPluginOptions } from '../common/connect.js';
+import { jdbcLogger } from '../common/package-logger.js';
+import { CONNECTION_URL } from '../common/shared-config.js';
 import { JdbcSinkTask } from './jdbc-sink-task.js';
-import type { SessionOpener } from './jdbc-writer.js';
-import { CONNECTION_URL, DELETE_ENABLED, parseSinkConfig, PK_MODE, SINK_CONFIG_DEF } from './sink-config.js';
-import { jdbcSinkLogger } from './sink-logger.js';
+import { DELETE_ENABLED, parseSinkConfig, PK_MODE, SINK_CONFIG_DEF } from './sink-config.js';
 
-export interface JdbcSinkConnectorOptions {
-  /** Opens database sessions for the connection check and the tasks. */
-  openSession?: SessionOpener;
-  logger?: Logger;
-}
+/** `openSession` opens the connection check's session and the tasks'. */
+export type JdbcSinkConnectorOptions = JdbcPluginOptions;
 
 export class JdbcSinkConnector implements SinkConnector {
   static readonly CLASS_NAME = 'io.confluent.connect.jdbc.JdbcSinkConnector';
@@ -73,15 +69,13 @@ export class JdbcSinkConnector implements SinkConnector {
 
   /** One connection attempt, as Confluent's validation opens a single connection. */
   async #connectionProblem(config: Record<string, string>): Promise<string | null> {
+    let problem: string | null;
     try {
-      const settings = parseSinkConfig(config);
-      const open = this.options.openSession ?? openSession;
-      const session = await open({ ...settings.connection, attempts: 1 });
-      await session.close().catch(() => undefined);
-      return null;
+      problem = await checkConnection(parseSinkConfig(config).connection, this.options.openSession);
     } catch (err) {
-      (this.options.logger ?? jdbcSinkLogger()).warn({ error: (err as Error).message }, 'Connection check failed during validation');
-      return (err as Error).message;
+      problem = (err as Error).message;
     }
+    if (problem !== null) (this.options.logger ?? jdbcLogger('sink')).warn({ error: problem }, 'Connection check failed during validation');
+    return problem;
   }
 }

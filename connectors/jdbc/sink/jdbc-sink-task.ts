@@ -16,19 +16,15 @@ import {
 import type { SinkRecord } from '../../../src/data/index.js';
 import type { Logger } from '../../../src/util/logger.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
-import { openSession } from '../common/connect.js';
+import { openDbSession, type JdbcPluginOptions } from '../common/connect.js';
 import { DbError } from '../common/db.js';
-import { ConnectionFailure, JdbcWriter, type SessionOpener } from './jdbc-writer.js';
-import { jdbcSinkLogger } from './sink-logger.js';
+import { jdbcLogger } from '../common/package-logger.js';
+import { ConnectionFailure, JdbcWriter } from './jdbc-writer.js';
 import { recordCheck, type RecordCheck } from './record-checks.js';
 import { parseSinkConfig, type JdbcSinkSettings } from './sink-config.js';
 import { TableAlterOrCreateError } from './table-structure.js';
 
-export interface JdbcSinkTaskOptions {
-  /** Opens database sessions; the database layer's openSession by default. */
-  openSession?: SessionOpener;
-  logger?: Logger;
-}
+export type JdbcSinkTaskOptions = JdbcPluginOptions;
 
 export class JdbcSinkTask implements SinkTask {
   static readonly CLASS_NAME = 'io.confluent.connect.jdbc.sink.JdbcSinkTask';
@@ -48,7 +44,7 @@ export class JdbcSinkTask implements SinkTask {
   }
 
   get #logger(): Logger {
-    return this.#options.logger ?? jdbcSinkLogger();
+    return this.#options.logger ?? jdbcLogger('sink');
   }
 
   version(): string {
@@ -65,9 +61,7 @@ export class JdbcSinkTask implements SinkTask {
     this.#check = recordCheck(settings);
     this.#remainingRetries = settings.maxRetries;
     this.#reporter = this.#context?.errantRecordReporter() ?? null;
-    const logger = this.#logger;
-    const open: SessionOpener = this.#options.openSession ?? ((connection) => openSession(connection, logger));
-    this.#writer = new JdbcWriter(settings, open, this.#logger);
+    this.#writer = new JdbcWriter(settings, this.#options.openSession ?? openDbSession, this.#logger);
     // Connecting now puts a wrong URL or password into the task status at once.
     await this.#writer.session();
   }

@@ -6,15 +6,14 @@
 import { ConnectError } from '../../../src/connect/index.js';
 import type { SinkRecord } from '../../../src/data/index.js';
 import type { Logger } from '../../../src/util/logger.js';
-import { DbError, type ConnectionSettings, type DbSession, type TableId } from '../common/db.js';
+import type { SessionOpener } from '../common/connect.js';
+import { DbError, type DbSession, type TableId } from '../common/db.js';
 import type { DdlContext } from './ddl.js';
 import type { TableSql } from './dml.js';
 import type { JdbcSinkSettings } from './sink-config.js';
 import { postgresCast, postgresElementType, TableBuffer } from './table-buffer.js';
 import { TableDefinitions, tableKey, type TableDefinition } from './table-definitions.js';
 import { TableStructure } from './table-structure.js';
-
-export type SessionOpener = (settings: ConnectionSettings) => Promise<DbSession>;
 
 /** Opening a session failed (after `connection.attempts`); `transient` when the server may come back. */
 export class ConnectionFailure extends ConnectError {
@@ -52,7 +51,7 @@ export class JdbcWriter {
     await this.close();
     let session: DbSession;
     try {
-      session = await this.open(this.settings.connection);
+      session = await this.open(this.settings.connection, { logger: this.logger });
     } catch (err) {
       throw new ConnectionFailure(`Could not connect to database: ${(err as Error).message}`, err instanceof DbError && err.transient, { cause: err });
     }

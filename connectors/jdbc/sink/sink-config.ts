@@ -18,36 +18,9 @@ import {
 } from '../../../src/config/index.js';
 import type { ConnectionSettings } from '../common/db.js';
 import { EnumRecommender } from '../common/enum-recommender.js';
-import {
-  CONNECTION_ATTEMPTS_KEY,
-  CONNECTION_BACKOFF_MS_KEY,
-  CONNECTION_PASSWORD_KEY,
-  CONNECTION_URL_KEY,
-  CONNECTION_USER_KEY,
-  connectionSettingsOf,
-  CREDENTIALS_PROVIDER_CLASS_KEY,
-  DATE_CALENDAR_SYSTEM_KEY,
-  DB_TIMEZONE_KEY,
-  dbZoneOf,
-  DIALECT_NAME_KEY,
-  placeKey,
-  QUOTE_SQL_IDENTIFIERS_KEY,
-  quoteIdentifiersOf,
-} from '../common/shared-config.js';
+import * as shared from '../common/shared-config.js';
 import { UTC, type Zone } from '../common/time-zone.js';
 
-export {
-  CONNECTION_ATTEMPTS,
-  CONNECTION_BACKOFF_MS,
-  CONNECTION_PASSWORD,
-  CONNECTION_URL,
-  CONNECTION_USER,
-  CREDENTIALS_PROVIDER_CLASS,
-  DATE_CALENDAR_SYSTEM,
-  DB_TIMEZONE,
-  DIALECT_NAME,
-  QUOTE_SQL_IDENTIFIERS,
-} from '../common/shared-config.js';
 
 export const INSERT_MODE = 'insert.mode';
 export const BATCH_SIZE = 'batch.size';
@@ -131,13 +104,13 @@ const RETRIES_GROUP = 'Retries';
 const NON_NEGATIVE = Range.atLeast(0);
 
 export const SINK_CONFIG_DEF = new ConfigDef()
-  .define(placeKey(CONNECTION_URL_KEY, { group: CONNECTION_GROUP, orderInGroup: 1, width: Width.LONG }))
-  .define(placeKey(CONNECTION_USER_KEY, { group: CONNECTION_GROUP, orderInGroup: 2, width: Width.MEDIUM }))
-  .define(placeKey(CONNECTION_PASSWORD_KEY, { group: CONNECTION_GROUP, orderInGroup: 3, width: Width.MEDIUM }))
-  .define(placeKey(CREDENTIALS_PROVIDER_CLASS_KEY, { group: CONNECTION_GROUP, orderInGroup: 4, width: Width.LONG }))
-  .define(placeKey(DIALECT_NAME_KEY, { group: CONNECTION_GROUP, orderInGroup: 5, width: Width.LONG }))
-  .define(placeKey(CONNECTION_ATTEMPTS_KEY, { group: CONNECTION_GROUP, orderInGroup: 6, width: Width.SHORT }))
-  .define(placeKey(CONNECTION_BACKOFF_MS_KEY, { group: CONNECTION_GROUP, orderInGroup: 7, width: Width.SHORT }))
+  .define(shared.placeKey(shared.CONNECTION_URL_KEY, { group: CONNECTION_GROUP, orderInGroup: 1, width: Width.LONG }))
+  .define(shared.placeKey(shared.CONNECTION_USER_KEY, { group: CONNECTION_GROUP, orderInGroup: 2, width: Width.MEDIUM }))
+  .define(shared.placeKey(shared.CONNECTION_PASSWORD_KEY, { group: CONNECTION_GROUP, orderInGroup: 3, width: Width.MEDIUM }))
+  .define(shared.placeKey(shared.CREDENTIALS_PROVIDER_CLASS_KEY, { group: CONNECTION_GROUP, orderInGroup: 4, width: Width.LONG }))
+  .define(shared.placeKey(shared.DIALECT_NAME_KEY, { group: CONNECTION_GROUP, orderInGroup: 5, width: Width.LONG }))
+  .define(shared.placeKey(shared.CONNECTION_ATTEMPTS_KEY, { group: CONNECTION_GROUP, orderInGroup: 6, width: Width.SHORT }))
+  .define(shared.placeKey(shared.CONNECTION_BACKOFF_MS_KEY, { group: CONNECTION_GROUP, orderInGroup: 7, width: Width.SHORT }))
   .define({ name: INSERT_MODE, type: ConfigType.STRING, defaultValue: 'insert', validator: new EnumRecommender(['INSERT', 'UPSERT', 'UPDATE']), importance: Importance.HIGH, documentation: 'insert: plain INSERT; upsert: insert or update on a key conflict (PostgreSQL ON CONFLICT, MySQL ON DUPLICATE KEY UPDATE); update: UPDATE by key.', group: WRITES_GROUP, orderInGroup: 1, width: Width.MEDIUM, displayName: 'Insert Mode' })
   .define({ name: BATCH_SIZE, type: ConfigType.INT, defaultValue: 3000, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'Records written together per table, when possible.', group: WRITES_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Batch Size' })
   .define({ name: DELETE_ENABLED, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether a record with a null value (tombstone) deletes the row of its key. Requires pk.mode=record_key.', group: WRITES_GROUP, orderInGroup: 3, width: Width.SHORT, displayName: 'Enable deletes', recommender: DELETE_ENABLED_RECOMMENDER })
@@ -148,17 +121,17 @@ export const SINK_CONFIG_DEF = new ConfigDef()
   .define({ name: PK_FIELDS, type: ConfigType.LIST, defaultValue: '', importance: Importance.MEDIUM, documentation: 'Primary key column names. kafka: three names, or empty for __connect_topic,__connect_partition,__connect_offset; record_key: key struct fields (empty = all), or exactly one name for a primitive key; record_value: value fields (empty = all).', group: DATA_MAPPING_GROUP, orderInGroup: 3, width: Width.LONG, displayName: 'Primary Key Fields' })
   .define({ name: FIELDS_WHITELIST, type: ConfigType.LIST, defaultValue: '', importance: Importance.MEDIUM, documentation: 'Value fields to write (empty = all). Primary key columns are chosen by pk.fields regardless.', group: DATA_MAPPING_GROUP, orderInGroup: 4, width: Width.LONG, displayName: 'Fields Whitelist' })
   .define(
-    placeKey(DB_TIMEZONE_KEY, { group: DATA_MAPPING_GROUP, orderInGroup: 5, width: Width.MEDIUM }, { documentation: 'Time zone in which Time and Timestamp values are written (as wall-clock times).', displayName: 'DB Time Zone' }),
+    shared.placeKey(shared.DB_TIMEZONE_KEY, { group: DATA_MAPPING_GROUP, orderInGroup: 5, width: Width.MEDIUM }, { documentation: 'Time zone in which Time and Timestamp values are written (as wall-clock times).', displayName: 'DB Time Zone' }),
   )
   .define({ name: DATE_TIMEZONE, type: ConfigType.STRING, defaultValue: 'DB_TIMEZONE', validator: new EnumRecommender(['DB_TIMEZONE', 'UTC']), importance: Importance.LOW, documentation: 'Time zone for Date values: DB_TIMEZONE (that of db.timezone) or UTC.', group: DATA_MAPPING_GROUP, orderInGroup: 6, width: Width.MEDIUM, displayName: 'Time Zone used for Date', recommender: new EnumRecommender(['DB_TIMEZONE', 'UTC']) })
   .define({ name: TIMESTAMP_FIELDS_LIST, type: ConfigType.LIST, defaultValue: '', importance: Importance.MEDIUM, documentation: 'INT64 or STRING value fields holding epoch micro- or nanoseconds (timestamp.precision.mode) to write as timestamps.', group: DATA_MAPPING_GROUP, orderInGroup: 7, width: Width.MEDIUM, displayName: 'Timestamp Fields Whitelist' })
   .define({ name: TIMESTAMP_PRECISION_MODE, type: ConfigType.STRING, defaultValue: 'microseconds', validator: new EnumRecommender(['MICROSECONDS', 'NANOSECONDS']), importance: Importance.LOW, documentation: 'Unit of the fields in timestamp.fields.list: microseconds or nanoseconds.', group: DATA_MAPPING_GROUP, orderInGroup: 8, width: Width.MEDIUM, displayName: 'Sink Timestamp Precision mode', recommender: new EnumRecommender(['MICROSECONDS', 'NANOSECONDS']) })
   .define(
-    placeKey(DATE_CALENDAR_SYSTEM_KEY, { group: DATA_MAPPING_GROUP, orderInGroup: 9, width: Width.MEDIUM }, { documentation: 'Calendar for dates before 1582-10-15: LEGACY (Julian, as java.util.Date) or PROLEPTIC_GREGORIAN. Sluice writes proleptic Gregorian dates either way.' }),
+    shared.placeKey(shared.DATE_CALENDAR_SYSTEM_KEY, { group: DATA_MAPPING_GROUP, orderInGroup: 9, width: Width.MEDIUM }, { documentation: 'Calendar for dates before 1582-10-15: LEGACY (Julian, as java.util.Date) or PROLEPTIC_GREGORIAN. Sluice writes proleptic Gregorian dates either way.' }),
   )
   .define({ name: AUTO_CREATE, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether to CREATE the destination table from the record schema when it is missing.', group: DDL_GROUP, orderInGroup: 1, width: Width.SHORT, displayName: 'Auto-Create' })
   .define({ name: AUTO_EVOLVE, type: ConfigType.BOOLEAN, defaultValue: false, importance: Importance.MEDIUM, documentation: 'Whether to ALTER the destination table to add columns for record fields it lacks.', group: DDL_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Auto-Evolve' })
-  .define(placeKey(QUOTE_SQL_IDENTIFIERS_KEY, { group: DDL_GROUP, orderInGroup: 3, width: Width.MEDIUM }))
+  .define(shared.placeKey(shared.QUOTE_SQL_IDENTIFIERS_KEY, { group: DDL_GROUP, orderInGroup: 3, width: Width.MEDIUM }))
   .define({ name: MSSQL_USE_MERGE_HOLDLOCK, type: ConfigType.BOOLEAN, defaultValue: true, importance: Importance.LOW, documentation: 'SQL Server only (not supported by Sluice); accepted for compatibility.', group: DML_GROUP, orderInGroup: 1, width: Width.MEDIUM, displayName: 'SQL Server - Use HOLDLOCK in MERGE' })
   .define({ name: MAX_RETRIES, type: ConfigType.INT, defaultValue: 10, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'How many times a failed write is retried before the task fails (or, with a dead letter queue, records are written one by one).', group: RETRIES_GROUP, orderInGroup: 1, width: Width.SHORT, displayName: 'Maximum Retries' })
   .define({ name: RETRY_BACKOFF_MS, type: ConfigType.INT, defaultValue: 3000, validator: NON_NEGATIVE, importance: Importance.MEDIUM, documentation: 'Milliseconds to wait after a failed write before retrying it.', group: RETRIES_GROUP, orderInGroup: 2, width: Width.SHORT, displayName: 'Retry Backoff (millis)' })
@@ -200,11 +173,11 @@ export function parseSinkConfig(props: Record<string, string>): JdbcSinkSettings
   const pkMode = str(PK_MODE).toLowerCase() as PkMode;
   const deleteEnabled = c.getBoolean(DELETE_ENABLED) === true;
   if (deleteEnabled && pkMode !== 'record_key') throw new ConfigException(DELETES_NEED_RECORD_KEY);
-  const dbZone = dbZoneOf(c);
+  const dbZone = shared.dbZoneOf(c);
   const tableTypes = [...new Set((c.getList(TABLE_TYPES) ?? []).map((t) => parseTableType(t)).filter((t): t is TableType => t !== null))];
   return {
     connectorName: props['name'] ?? '',
-    connection: connectionSettingsOf(c),
+    connection: shared.connectionSettingsOf(c),
     insertMode: str(INSERT_MODE).toLowerCase() as InsertMode,
     batchSize: c.getInt(BATCH_SIZE) ?? 3000,
     deleteEnabled,
@@ -220,7 +193,7 @@ export function parseSinkConfig(props: Record<string, string>): JdbcSinkSettings
     timestampPrecision: str(TIMESTAMP_PRECISION_MODE).toLowerCase() === 'nanoseconds' ? 'nanoseconds' : 'microseconds',
     autoCreate: c.getBoolean(AUTO_CREATE) === true,
     autoEvolve: c.getBoolean(AUTO_EVOLVE) === true,
-    quoteIdentifiers: quoteIdentifiersOf(c),
+    quoteIdentifiers: shared.quoteIdentifiersOf(c),
     maxRetries: c.getInt(MAX_RETRIES) ?? 10,
     retryBackoffMs: c.getInt(RETRY_BACKOFF_MS) ?? 3000,
     trimSensitiveLog: c.getBoolean(TRIM_SENSITIVE_LOG) === true,

@@ -6,20 +6,17 @@ import { ConfigException, type ConfigDef, type ConfigValue } from '../../../src/
 import { ConnectError, type SourceConnector, type SourceConnectorContext, type TaskClass, type TaskConfig } from '../../../src/connect/index.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
 import type { Logger } from '../../../src/util/logger.js';
+import { closeQuietly, openDbSession, type JdbcPluginOptions, type SessionOpener } from '../common/connect.js';
 import type { DbSession } from '../common/db.js';
+import { jdbcLogger } from '../common/package-logger.js';
 import { JdbcSourceTask } from './jdbc-source-task.js';
-import { closeQuietly, openDbSession, type SessionOpener } from './session-opener.js';
 import { SOURCE_CONFIG_DEF, TABLES, TABLES_FETCHED } from './source-config.js';
-import { jdbcSourceLogger } from './source-logger.js';
 import { parseSourceSettings, type SourceSettings } from './source-settings.js';
 import { validateSourceConfig } from './source-validation.js';
 import { groupPartitions } from './table-filter.js';
 import { TableMonitor } from './table-monitor.js';
 
-export interface JdbcSourceConnectorOptions {
-  openSession?: SessionOpener;
-  logger?: Logger;
-}
+export type JdbcSourceConnectorOptions = JdbcPluginOptions;
 
 export class JdbcSourceConnector implements SourceConnector {
   static readonly CLASS_NAME = 'io.confluent.connect.jdbc.JdbcSourceConnector';
@@ -34,7 +31,7 @@ export class JdbcSourceConnector implements SourceConnector {
 
   constructor(options: JdbcSourceConnectorOptions = {}) {
     this.#openSession = options.openSession ?? openDbSession;
-    this.#logger = options.logger ?? jdbcSourceLogger();
+    this.#logger = options.logger ?? jdbcLogger('source');
   }
 
   version(): string {

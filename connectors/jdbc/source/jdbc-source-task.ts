@@ -8,20 +8,17 @@ import { ConnectError, type SourceTask, type SourceTaskContext } from '../../../
 import type { SourceMap, SourceRecord } from '../../../src/data/index.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
 import type { Logger } from '../../../src/util/logger.js';
+import { closeQuietly, openDbSession, type JdbcPluginOptions, type SessionOpener } from '../common/connect.js';
 import { DbError, type ColumnDefinition, type DbSession, type Dialect, type TableId } from '../common/db.js';
 import { redactJdbcUrl } from '../common/jdbc-url.js';
+import { jdbcLogger } from '../common/package-logger.js';
 import { ColumnMappings } from './column-mappings.js';
-import { jdbcSourceLogger } from './source-logger.js';
 import { queryPartition, tablePartitionV0, tablePartitionV1, TimestampIncrementingOffset } from './offsets.js';
-import { closeQuietly, openDbSession, type SessionOpener } from './session-opener.js';
 import { parseTaskSettings, type Mode, type TaskSettings } from './source-settings.js';
 import { TableQuerier } from './table-querier.js';
 import { Wakeup } from './wakeup.js';
 
-export interface JdbcSourceTaskOptions {
-  openSession?: SessionOpener;
-  logger?: Logger;
-}
+export type JdbcSourceTaskOptions = JdbcPluginOptions;
 
 /** Longest a poll() waits for a querier to become due before returning nothing. */
 const MAX_IDLE_WAIT_MS = 1000;
@@ -44,7 +41,7 @@ export class JdbcSourceTask implements SourceTask {
 
   constructor(options: JdbcSourceTaskOptions = {}) {
     this.#openSession = options.openSession ?? openDbSession;
-    this.#logger = options.logger ?? jdbcSourceLogger();
+    this.#logger = options.logger ?? jdbcLogger('source');
   }
 
   version(): string {

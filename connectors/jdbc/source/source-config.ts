@@ -17,32 +17,8 @@ import {
   type Validator,
 } from '../../../src/config/index.js';
 import { EnumRecommender } from '../common/enum-recommender.js';
-import {
-  CONNECTION_ATTEMPTS_KEY,
-  CONNECTION_BACKOFF_MS_KEY,
-  CONNECTION_PASSWORD_KEY,
-  CONNECTION_URL_KEY,
-  CONNECTION_USER_KEY,
-  CREDENTIALS_PROVIDER_CLASS_KEY,
-  DATE_CALENDAR_SYSTEM_KEY,
-  DB_TIMEZONE_KEY,
-  DIALECT_NAME_KEY,
-  placeKey,
-  QUOTE_SQL_IDENTIFIERS_KEY,
-} from '../common/shared-config.js';
+import * as shared from '../common/shared-config.js';
 
-export {
-  CONNECTION_ATTEMPTS,
-  CONNECTION_BACKOFF_MS,
-  CONNECTION_PASSWORD,
-  CONNECTION_URL,
-  CONNECTION_USER,
-  CREDENTIALS_PROVIDER_CLASS,
-  DATE_CALENDAR_SYSTEM,
-  DB_TIMEZONE,
-  DIALECT_NAME,
-  QUOTE_SQL_IDENTIFIERS,
-} from '../common/shared-config.js';
 
 export const TABLE_WHITELIST = 'table.whitelist';
 export const TABLE_BLACKLIST = 'table.blacklist';
@@ -206,13 +182,13 @@ function defineDatabaseKeys(def: ConfigDef): void {
   const group = DATABASE_GROUP;
   def
     .define(
-      placeKey(CONNECTION_URL_KEY, { group, orderInGroup: ++order, width: Width.LONG }, { defaultValue: '', dependents: [TABLE_WHITELIST, TABLE_BLACKLIST] }),
+      shared.placeKey(shared.CONNECTION_URL_KEY, { group, orderInGroup: ++order, width: Width.LONG }, { defaultValue: '', dependents: [TABLE_WHITELIST, TABLE_BLACKLIST] }),
     )
-    .define(placeKey(CONNECTION_USER_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
-    .define(placeKey(CONNECTION_PASSWORD_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
-    .define(placeKey(CREDENTIALS_PROVIDER_CLASS_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
-    .define(placeKey(CONNECTION_ATTEMPTS_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
-    .define(placeKey(CONNECTION_BACKOFF_MS_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
+    .define(shared.placeKey(shared.CONNECTION_USER_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
+    .define(shared.placeKey(shared.CONNECTION_PASSWORD_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
+    .define(shared.placeKey(shared.CREDENTIALS_PROVIDER_CLASS_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
+    .define(shared.placeKey(shared.CONNECTION_ATTEMPTS_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
+    .define(shared.placeKey(shared.CONNECTION_BACKOFF_MS_KEY, { group, orderInGroup: ++order, width: Width.SHORT }))
     .define({
       name: TABLE_WHITELIST,
       type: ConfigType.LIST,
@@ -306,8 +282,8 @@ function defineDatabaseKeys(def: ConfigDef): void {
       width: Width.SHORT,
       displayName: 'Map Numeric Values, Integral or Decimal, By Precision and Scale',
     })
-    .define(placeKey(DIALECT_NAME_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
-    .define(placeKey(DATE_CALENDAR_SYSTEM_KEY, { group, orderInGroup: ++order, width: Width.MEDIUM }));
+    .define(shared.placeKey(shared.DIALECT_NAME_KEY, { group, orderInGroup: ++order, width: Width.LONG }))
+    .define(shared.placeKey(shared.DATE_CALENDAR_SYSTEM_KEY, { group, orderInGroup: ++order, width: Width.MEDIUM }));
 }
 
 function defineModeKeys(def: ConfigDef): void {
@@ -425,7 +401,7 @@ function defineModeKeys(def: ConfigDef): void {
       displayName: 'Query (Masked)',
       recommender: HIDDEN_RECOMMENDER,
     })
-    .define(placeKey(QUOTE_SQL_IDENTIFIERS_KEY, { group, orderInGroup: ++order, width: Width.MEDIUM }))
+    .define(shared.placeKey(shared.QUOTE_SQL_IDENTIFIERS_KEY, { group, orderInGroup: ++order, width: Width.MEDIUM }))
     .define({
       name: QUERY_SUFFIX,
       type: ConfigType.STRING,
@@ -560,8 +536,8 @@ function defineConnectorKeys(def: ConfigDef): void {
       displayName: 'Delay Interval (ms)',
     })
     .define(
-      placeKey(
-        DB_TIMEZONE_KEY,
+      shared.placeKey(
+        shared.DB_TIMEZONE_KEY,
         { group, orderInGroup: ++order, width: Width.MEDIUM },
         { documentation: 'Time zone of the wall-clock values in TIME and TIMESTAMP (without time zone) columns, also used to bind timestamp query parameters.', displayName: 'DB time zone' },
       ),

@@ -3,7 +3,7 @@ import { ConfigException, ParsedConfig } from '../../../src/config/index.js';
 import type { ConnectionSettings, IsolationLevel } from '../common/db.js';
 import * as K from './source-config.js';
 import type { CalendarSystem } from './temporal-text.js';
-import { connectionSettingsOf, dbZoneOf, quoteIdentifiersOf } from '../common/shared-config.js';
+import { connectionSettingsOf, DATE_CALENDAR_SYSTEM, dbZoneOf, quoteIdentifiersOf } from '../common/shared-config.js';
 import type { Zone } from '../common/time-zone.js';
 
 export type Mode = typeof K.MODE_BULK | typeof K.MODE_INCREMENTING | typeof K.MODE_TIMESTAMP | typeof K.MODE_TIMESTAMP_INCREMENTING;
@@ -110,7 +110,7 @@ function settingsOf(config: ParsedConfig): SourceSettings {
     numericMapping: numericMapping !== null ? (numericMapping.toLowerCase() as NumericMapping) : config.getBoolean(K.NUMERIC_PRECISION_MAPPING) ? 'precision_only' : 'none',
     zone: dbZoneOf(config),
     granularity: str(K.TIMESTAMP_GRANULARITY).toLowerCase() as TimestampGranularity,
-    calendar: str(K.DATE_CALENDAR_SYSTEM) as CalendarSystem,
+    calendar: str(DATE_CALENDAR_SYSTEM) as CalendarSystem,
     isolation: isolation === 'DEFAULT' ? null : (isolation as IsolationLevel | 'SQL_SERVER_SNAPSHOT'),
     queryRetryAttempts: int(K.QUERY_RETRY_ATTEMPTS),
   };

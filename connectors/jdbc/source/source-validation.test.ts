@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigValue } from '../../../src/config/index.js';
 import { silentLogger } from '../../../src/util/logger.js';
+import type { SessionOpener } from '../common/connect.js';
 import { DbError } from '../common/db.js';
 import { FakeSession } from './fake-session.js';
-import type { SessionOpener } from './session-opener.js';
 import { SOURCE_CONFIG_DEF } from './source-config.js';
 import { parseSourceSettings } from './source-settings.js';
 import { validateSourceConfig } from './source-validation.js';

@@ -6,9 +6,10 @@
  */
 import { ConfigValue } from '../../../src/config/index.js';
 import type { Logger } from '../../../src/util/logger.js';
+import { closeQuietly, type SessionOpener } from '../common/connect.js';
 import { DbError } from '../common/db.js';
+import { CONNECTION_URL } from '../common/shared-config.js';
 import * as K from './source-config.js';
-import { closeQuietly, type SessionOpener } from './session-opener.js';
 import { parseSourceSettings, usesIncrementingColumn, usesTimestampColumn, type SourceSettings } from './source-settings.js';
 
 const SELECT_STATEMENT = /^SELECT\b/is;
@@ -29,7 +30,7 @@ export async function validateSourceConfig(config: Record<string, string>, openS
       checkQuery(settings, { query: config[K.QUERY] ?? '', masked: config[K.QUERY_MASKED] ?? '' }, addError) &&
       checkQueryIncrementingColumn(settings, addError) &&
       checkIncrementingDelay(settings, addError) &&
-      (await checkConnection(settings, openSession, values.get(K.CONNECTION_URL), addError));
+      (await checkConnection(settings, openSession, values.get(CONNECTION_URL), addError));
     if (ok && usesRegexConfigs(settings)) ok = checkExcludeNeedsInclude(settings, addError) && checkModeColumnMappings(settings, addError);
     logger.info(ok ? 'Validation succeeded' : 'Validation failed');
   } catch (err) {

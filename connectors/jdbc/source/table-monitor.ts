@@ -6,8 +6,8 @@
  */
 import { ConnectError, type ConnectorContext } from '../../../src/connect/index.js';
 import type { Logger } from '../../../src/util/logger.js';
+import { closeQuietly, type SessionOpener } from '../common/connect.js';
 import { DbError, type DbSession, type Dialect, type TableId } from '../common/db.js';
-import { closeQuietly, type SessionOpener } from './session-opener.js';
 import type { SourceSettings } from './source-settings.js';
 import { checkDuplicateNames, filterTables, sameTables } from './table-filter.js';
 import { Wakeup } from './wakeup.js';
