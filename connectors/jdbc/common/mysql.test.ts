@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DbError, type ColumnDefinition, type DbSession } from './db.js';
 import { STREAMING_NET_WRITE_TIMEOUT_S } from './mysql.js';
-import { drain, openMySql, tableName } from './test-support.js';
+import { column, drain, lostConnection, openMySql, provokeDeadlock, tableName } from './test-support.js';
 
 let session: DbSession;
 let other: DbSession;
@@ -60,12 +60,6 @@ afterAll(async () => {
   await session.close();
   await other.close();
 });
-
-function column(columns: ColumnDefinition[], name: string): ColumnDefinition {
-  const found = columns.find((c) => c.name === name);
-  if (found === undefined) throw new Error(`no column ${name}`);
-  return found;
-}
 
 const FULL_ROW = [
   18446744073709551615n, 1, -128, 255, -32768, 16777215, -2147483648, 4294967295, -9223372036854775808n,
@@ -400,19 +394,9 @@ describe('MySQL transactions and errors', () => {
       await other.rollback();
 
       await session.query('SET SESSION innodb_lock_wait_timeout = 20');
-      await session.begin();
-      await other.begin();
-      await session.query(`UPDATE ${numbers} SET label = 's' WHERE n = -10`);
-      await other.query(`UPDATE ${numbers} SET label = 'o' WHERE n = -11`);
-      const results = await Promise.allSettled([
-        session.query(`UPDATE ${numbers} SET label = 's' WHERE n = -11`),
-        new Promise((r) => setTimeout(r, 200)).then(() => other.query(`UPDATE ${numbers} SET label = 'o' WHERE n = -10`)),
-      ]);
-      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const failures = await provokeDeadlock(session, other, (key) => `UPDATE ${numbers} SET label = 'x' WHERE n = ${key === 'a' ? -10 : -11}`);
       expect(failures).toHaveLength(1);
-      expect(failures[0]?.reason).toMatchObject({ name: 'DbError', sqlState: '40001', transient: true });
-      await session.rollback();
-      await other.rollback();
+      expect(failures[0]).toMatchObject({ name: 'DbError', sqlState: '40001', transient: true });
     } finally {
       await session.query(`DELETE FROM ${numbers} WHERE n < 0`);
     }
@@ -421,12 +405,7 @@ describe('MySQL transactions and errors', () => {
   it('marks the session closed and errors transient when the server kills the connection', async () => {
     const victim = await openMySql();
     const id = (await victim.query('SELECT CONNECTION_ID()')).rows[0]?.[0];
-    await other.query(`KILL ${String(id)}`);
-    const err = (await victim.query('SELECT 1').catch((e: unknown) => e)) as DbError;
-    expect(err).toBeInstanceOf(DbError);
-    expect(err.transient).toBe(true);
-    expect(victim.isClosed()).toBe(true);
-    await victim.close();
-    await expect(victim.query('SELECT 1')).rejects.toMatchObject({ transient: true, sqlState: '08003' });
+    const lost = await lostConnection(victim, () => other.query(`KILL ${String(id)}`));
+    expect(lost).toMatchObject({ error: { name: 'DbError', transient: true }, closed: true, afterClose: { transient: true, sqlState: '08003' } });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DbError, type ColumnDefinition, type DbSession } from './db.js';
-import { drain, openPostgres, tableName } from './test-support.js';
+import { DbError, type DbSession } from './db.js';
+import { column, drain, lostConnection, openPostgres, provokeDeadlock, tableName } from './test-support.js';
 
 let session: DbSession;
 let other: DbSession;
@@ -52,12 +52,6 @@ afterAll(async () => {
   await session.close();
   await other.close();
 });
-
-function column(columns: ColumnDefinition[], name: string): ColumnDefinition {
-  const found = columns.find((c) => c.name === name);
-  if (found === undefined) throw new Error(`no column ${name}`);
-  return found;
-}
 
 describe('PostgreSQL values', () => {
   it('returns each type in its DbValue form', async () => {
@@ -372,19 +366,9 @@ describe('PostgreSQL transactions and errors', () => {
   it('reports deadlocks and lock timeouts as transient', async () => {
     await session.query(`INSERT INTO ${table} (id, amount) VALUES (-1, 1), (-2, 2)`);
     try {
-      await session.begin();
-      await other.begin();
-      await session.query(`UPDATE ${table} SET body = 's' WHERE id = -1`);
-      await other.query(`UPDATE ${table} SET body = 'o' WHERE id = -2`);
-      const results = await Promise.allSettled([
-        session.query(`UPDATE ${table} SET body = 's' WHERE id = -2`),
-        new Promise((r) => setTimeout(r, 200)).then(() => other.query(`UPDATE ${table} SET body = 'o' WHERE id = -1`)),
-      ]);
-      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const failures = await provokeDeadlock(session, other, (key) => `UPDATE ${table} SET body = 'x' WHERE id = ${key === 'a' ? -1 : -2}`);
       expect(failures).toHaveLength(1);
-      expect(failures[0]?.reason).toMatchObject({ name: 'DbError', sqlState: '40P01', transient: true });
-      await session.rollback();
-      await other.rollback();
+      expect(failures[0]).toMatchObject({ name: 'DbError', sqlState: '40P01', transient: true });
 
       await other.begin();
       await other.query(`UPDATE ${table} SET body = 'o' WHERE id = -1`);
@@ -401,12 +385,7 @@ describe('PostgreSQL transactions and errors', () => {
   it('marks the session closed and errors transient when the server ends the connection', async () => {
     const victim = await openPostgres();
     const pid = (await victim.query('SELECT pg_backend_pid()')).rows[0]?.[0];
-    await other.query('SELECT pg_terminate_backend(?)', [pid as number]);
-    const err = (await victim.query('SELECT 1').catch((e: unknown) => e)) as DbError;
-    expect(err).toBeInstanceOf(DbError);
-    expect(err.transient).toBe(true);
-    expect(victim.isClosed()).toBe(true);
-    await victim.close();
-    await expect(victim.query('SELECT 1')).rejects.toMatchObject({ transient: true, sqlState: '08003' });
+    const lost = await lostConnection(victim, () => other.query('SELECT pg_terminate_backend(?)', [pid as number]));
+    expect(lost).toMatchObject({ error: { name: 'DbError', transient: true }, closed: true, afterClose: { transient: true, sqlState: '08003' } });
   });
 });

@@ -4,27 +4,11 @@
  */
 import type { ColumnDefinition, DbParam, DbSession, Dialect, DialectName, QueryResult, RowStream, TableId } from '../common/db.js';
 import { DbError } from '../common/db.js';
+import { dialectFor } from '../common/dialects.js';
 
 export interface Statement {
   sql: string;
   params: readonly DbParam[];
-}
-
-function fakeDialect(name: DialectName): Dialect {
-  const q = name === 'PostgreSqlDatabaseDialect' ? '"' : '`';
-  const quoteIdentifier = (part: string): string => q + part.split(q).join(q + q) + q;
-  return {
-    name,
-    identifierQuote: q,
-    quoteIdentifier,
-    formatTableId: (id, quote) => [id.catalog, id.schema, id.table].filter((p): p is string => p !== null).map((p) => (quote ? quoteIdentifier(p) : p)).join('.'),
-    fqn: (id) => [id.catalog, id.schema, id.table].filter((p) => p !== null).join('.'),
-    parseTableId: (text) => {
-      const parts = text.split('.');
-      if (parts.length === 1) return { catalog: null, schema: null, table: parts[0] as string };
-      return name === 'MySqlDatabaseDialect' ? { catalog: parts[0] as string, schema: null, table: parts[1] as string } : { catalog: null, schema: parts[0] as string, table: parts[1] as string };
-    },
-  };
 }
 
 export function column(name: string, typeName = 'text'): ColumnDefinition {
@@ -41,7 +25,7 @@ export class FakeSession implements DbSession {
   closed = false;
 
   constructor(dialectName: DialectName = 'PostgreSqlDatabaseDialect') {
-    this.dialect = fakeDialect(dialectName);
+    this.dialect = dialectFor(dialectName);
   }
 
   /** The statements other than BEGIN/COMMIT/ROLLBACK. */

@@ -86,6 +86,38 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     return t;
   }
 
+  /**
+   * A database user of the test's own, so that it can cut off only the sink's connections; on
+   * PostgreSQL with the table `t` (`pgColumns`) created for it to write.
+   */
+  async function createUser(user: string, t: string, pgColumns: string, password = ''): Promise<void> {
+    if (mysql) {
+      await db.query(`CREATE USER '${user}'@'%'${password === '' ? '' : ` IDENTIFIED BY '${password}'`}`);
+      await db.query(`GRANT ALL ON test.* TO '${user}'@'%'`);
+    } else {
+      await db.query(`CREATE ROLE ${user} LOGIN`);
+      await db.query(`CREATE TABLE ${t} (${pgColumns})`);
+      await db.query(`GRANT ALL ON ${t} TO ${user}`);
+    }
+  }
+
+  /** Ends every connection of `user`; returns how many there were. */
+  async function killConnections(user: string): Promise<number> {
+    if (!mysql) return (await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '${user}'`)).rows.length;
+    const { rows: ids } = await db.query(`SELECT id FROM information_schema.processlist WHERE user = '${user}'`);
+    for (const [id] of ids) await db.query(`KILL ${String(id)}`).catch(() => undefined);
+    return ids.length;
+  }
+
+  async function dropUser(user: string, t: string): Promise<void> {
+    if (mysql) {
+      await db.query(`DROP USER IF EXISTS '${user}'@'%'`);
+    } else {
+      await db.query(`DROP TABLE IF EXISTS ${t}`);
+      await db.query(`DROP ROLE IF EXISTS ${user}`);
+    }
+  }
+
   interface Combo {
     insert: string;
     pk: string;
@@ -390,35 +422,18 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     const t = table();
     const user = t.replace(/^snk_/, 'snk_u');
     const name = `${t}-sink`;
-    if (mysql) {
-      await db.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'first-password'`);
-      await db.query(`GRANT ALL ON test.* TO '${user}'@'%'`);
-    } else {
-      await db.query(`CREATE ROLE ${user} LOGIN`);
-      await db.query(`CREATE TABLE ${t} (id BIGINT, name TEXT)`);
-      await db.query(`GRANT ALL ON ${t} TO ${user}`);
-    }
+    await createUser(user, t, 'id BIGINT, name TEXT', 'first-password');
     try {
       await produce(stack.broker.bootstrapServers, t, [['k1', v(1, 'a')]]);
       await createSink(name, url, t, { 'connection.user': user, 'connection.password': 'first-password', 'auto.create': 'true', 'connection.attempts': '1', 'max.retries': '1', 'retry.backoff.ms': '100' });
       await awaitRows(name, db, `SELECT id, name FROM ${t}`, [[1, 'a']]);
-      if (mysql) {
-        await db.query(`ALTER USER '${user}'@'%' IDENTIFIED BY 'second-password'`);
-        const { rows: ids } = await db.query(`SELECT id FROM information_schema.processlist WHERE user = '${user}'`);
-        for (const [id] of ids) await db.query(`KILL ${String(id)}`).catch(() => undefined);
-      } else {
-        await db.query(`ALTER ROLE ${user} NOLOGIN`);
-        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '${user}'`);
-      }
+      await db.query(mysql ? `ALTER USER '${user}'@'%' IDENTIFIED BY 'second-password'` : `ALTER ROLE ${user} NOLOGIN`);
+      await killConnections(user);
       await produce(stack.broker.bootstrapServers, t, [['k2', v(2, 'b')]]);
       expect(await awaitFailure(name)).toMatch(mysql ? new RegExp(`Could not connect to database: .*Access denied for user '${user}'`, 's') : new RegExp(`Could not connect to database: .*role "${user}" is not permitted to log in`, 's'));
       await rest.delete(`/connectors/${name}`);
     } finally {
-      if (mysql) await db.query(`DROP USER IF EXISTS '${user}'@'%'`);
-      else {
-        await db.query(`DROP TABLE IF EXISTS ${t}`);
-        await db.query(`DROP ROLE IF EXISTS ${user}`);
-      }
+      await dropUser(user, t);
     }
   });
 
@@ -428,21 +443,7 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
     const name = `${t}-sink`;
     const total = 20_000;
     const chunk = 2_000;
-    // A user of its own, so that the test kills only the sink's connections.
-    if (mysql) {
-      await db.query(`CREATE USER '${user}'@'%'`);
-      await db.query(`GRANT ALL ON test.* TO '${user}'@'%'`);
-    } else {
-      await db.query(`CREATE ROLE ${user} LOGIN`);
-      await db.query(`CREATE TABLE ${t} (id BIGINT PRIMARY KEY, name TEXT)`);
-      await db.query(`GRANT ALL ON ${t} TO ${user}`);
-    }
-    const kill = async (): Promise<number> => {
-      if (!mysql) return (await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '${user}'`)).rows.length;
-      const { rows: ids } = await db.query(`SELECT id FROM information_schema.processlist WHERE user = '${user}'`);
-      for (const [id] of ids) await db.query(`KILL ${String(id)}`).catch(() => undefined);
-      return ids.length;
-    };
+    await createUser(user, t, 'id BIGINT PRIMARY KEY, name TEXT');
     try {
       await createSink(name, url, t, { 'connection.user': user, 'insert.mode': 'upsert', 'pk.mode': 'record_value', 'pk.fields': 'id', 'auto.create': 'true', 'batch.size': '500', 'max.retries': '30', 'retry.backoff.ms': '200', 'connection.backoff.ms': '200' });
       await rest.awaitRunning(name);
@@ -450,7 +451,7 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
       for (let start = 0; start < total; start += chunk) {
         await produce(stack.broker.bootstrapServers, t, Array.from({ length: chunk }, (_, i) => [null, v(start + i + 1, `row ${start + i + 1}`)] as [null, string]));
         await waitFor(async () => ((await rows(db, `SELECT COUNT(*) FROM ${t}`).catch(() => [[0]]))[0]?.[0] as number) > start || undefined, 30_000, 'the sink to be writing');
-        killed += await kill();
+        killed += await killConnections(user);
       }
       expect(killed).toBeGreaterThanOrEqual(5);
       await awaitRows(name, db, `SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id) FROM ${t}`, [[total, total, 1, total]], 60_000);
@@ -458,11 +459,7 @@ describe.each(DATABASES)('JDBC sink into $name', ({ name: dbName, url }) => {
       expect(status.body.tasks[0].state).toBe('RUNNING');
       await rest.delete(`/connectors/${name}`);
     } finally {
-      if (mysql) await db.query(`DROP USER IF EXISTS '${user}'@'%'`);
-      else {
-        await db.query(`DROP TABLE IF EXISTS ${t}`);
-        await db.query(`DROP ROLE IF EXISTS ${user}`);
-      }
+      await dropUser(user, t);
     }
   });
 

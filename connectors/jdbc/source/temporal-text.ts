@@ -106,8 +106,9 @@ function readDate(cursor: TextCursor): { year: number; month: number; day: numbe
   return { year: negative ? -year : year, month, day };
 }
 
-function readTime(cursor: TextCursor): { hour: number; minute: number; second: number; nanos: number } {
-  const hour = cursor.digits(2, 2);
+/** `HH:mm[:ss[.f...]]`; MySQL TIME values may have three hour digits. */
+function readTime(cursor: TextCursor, maxHourDigits = 2): { hour: number; minute: number; second: number; nanos: number } {
+  const hour = cursor.digits(2, maxHourDigits);
   cursor.expect(':');
   const minute = cursor.digits(2, 2);
   let second = 0;
@@ -168,19 +169,7 @@ export function parseTimeText(text: string): ParsedTemporal {
     cursor.pos++;
   }
   // MySQL TIME spans -838:59:59..838:59:59; the day count folds into the date.
-  const hours = cursor.digits(2, 3);
-  cursor.expect(':');
-  const minute = cursor.digits(2, 2);
-  let second = 0;
-  let nanos = 0;
-  if (cursor.peek() === ':') {
-    cursor.pos++;
-    second = cursor.digits(2, 2);
-    if (cursor.peek() === '.') {
-      cursor.pos++;
-      nanos = cursor.fraction();
-    }
-  }
+  const { hour: hours, minute, second, nanos } = readTime(cursor, 3);
   const { offset } = readSuffix(cursor);
   const signed = negative ? -1 : 1;
   const totalMs = signed * ((hours * 3600 + minute * 60 + second) * 1000 + Math.floor(nanos / 1_000_000));
