@@ -1,13 +1,11 @@
 /**
  * Fastify's schema compilers for the REST routes, in place of its defaults (ajv and
- * fast-json-stringify): loading those and compiling every route's schemas cost the worker about
- * 9 MiB of idle memory and a tenth of its start-up CPU, for schemas that only say "the body is an
- * object" and which fields the entities have, in which order. Given in the Fastify options (not
- * set later), fastify does not load its defaults at all.
+ * fast-json-stringify), which fastify then never loads: about 9 MiB of a worker's idle memory and a
+ * tenth of its start-up CPU. The only request schema is "the body is an object"; responses have no
+ * schema, they are JSON.stringify of the entities built in entities.ts.
  */
 import type { FastifySchemaCompiler, FastifySerializerCompiler, FastifyServerOptions } from 'fastify';
 import { BadRequestError } from '../runtime/errors.js';
-import { entityWriter, type EntitySchema } from './entity-json.js';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 
@@ -21,10 +19,12 @@ const compileValidator: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) 
   return (data: unknown) => (data !== null && typeof data === 'object' && !Array.isArray(data) ? true : { error: new BadRequestError(error) });
 };
 
-const compileSerializer: FastifySerializerCompiler<unknown> = ({ schema }) => entityWriter(schema as EntitySchema);
+const refuseResponseSchema: FastifySerializerCompiler<unknown> = ({ method, url }) => {
+  throw new Error(`Response schema on ${method} ${url}: responses are not filtered by schemas; build the entity in entities.ts`);
+};
 
 // Fastify types the factories after ajv's and fast-json-stringify's own; it calls them as below.
 export const schemaCompilers = {
   buildValidator: () => compileValidator,
-  buildSerializer: () => compileSerializer,
+  buildSerializer: () => refuseResponseSchema,
 } as unknown as CompilersFactory;

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectorInfo, ConnectorStateInfo, TaskInfo } from '../runtime/herder.js';
+import type { ConnectorInfo, ConnectorStateInfo, TaskInfo, WorkerInfo } from '../runtime/herder.js';
 import { InMemoryHerder } from './test/in-memory-herder.js';
 import { RawBody, SOURCE_CONFIG, startRest, type RunningRest } from './test/harness.js';
 
@@ -121,7 +121,12 @@ describe('response shapes', () => {
     }
 
     override taskConfigs(name: string): TaskInfo[] {
-      return super.taskConfigs(name).map((t) => ({ config: t.config, id: t.id }));
+      // A plugin written in JavaScript may put a number in a task config.
+      return super.taskConfigs(name).map((t) => ({ config: { ...t.config, 'batch.size': 5 as unknown as string }, id: t.id }));
+    }
+
+    override workerInfo(): WorkerInfo {
+      return { kafka_cluster_id: 'k', commit: 'c', version: 'v', pid: 1 } as WorkerInfo;
     }
   }
 
@@ -136,7 +141,11 @@ describe('response shapes', () => {
       '{"name":"c","connector":{"state":"RUNNING","worker_id":"127.0.0.1:8083"},' +
         '"tasks":[{"id":0,"state":"RUNNING","worker_id":"127.0.0.1:8083","restart_attempts":2}],"type":"source"}',
     );
-    expect((await r.call('GET', '/connectors/c/tasks')).text).toMatch(/^\[\{"id":\{"connector":"c","task":0\},"config":\{/);
+    const tasks = (await r.call('GET', '/connectors/c/tasks')).text;
+    expect(tasks).toMatch(/^\[\{"id":\{"connector":"c","task":0\},"config":\{/);
+    expect(tasks).toContain('"batch.size":"5"');
+    expect((await r.call('GET', '/connectors/c/tasks-config')).text).toContain('"batch.size":"5"');
+    expect((await r.call('GET', '/')).text).toBe('{"version":"v","commit":"c","kafka_cluster_id":"k"}');
   });
 
   it('masks configs in every response that carries one', async () => {

@@ -3,7 +3,7 @@ import { BadRequestError } from '../../runtime/errors.js';
 import { checkHasConnectorClass, readConnectorConfig } from '../config-body.js';
 import type { RestContext } from '../context.js';
 import type { PreviewRequest } from '../../runtime/transform-preview.js';
-import { configInfosSchema, configKeyInfoListSchema, pluginListSchema } from '../schemas.js';
+import * as entity from '../entities.js';
 
 interface PluginParams {
   Params: { plugin: string };
@@ -15,15 +15,11 @@ const ALIAS_SUFFIX = 'Connector';
 export const connectorPluginsResource: FastifyPluginAsync<{ context: RestContext }> = async (app, { context }) => {
   const { herder, herderRequest, maskConfig } = context;
 
-  app.get<{ Querystring: { connectorsOnly?: string } }>(
-    '/connector-plugins',
-    { schema: { response: { 200: pluginListSchema } } },
-    // Jersey reads the flag with Boolean.valueOf and a default of true: any value but "true" means false.
-    async (request) => {
-      const connectorsOnly = request.query.connectorsOnly;
-      return herder.plugins(connectorsOnly === undefined || connectorsOnly.toLowerCase() === 'true');
-    },
-  );
+  // Jersey reads the flag with Boolean.valueOf and a default of true: any value but "true" means false.
+  app.get<{ Querystring: { connectorsOnly?: string } }>('/connector-plugins', async (request) => {
+    const connectorsOnly = request.query.connectorsOnly;
+    return herder.plugins(connectorsOnly === undefined || connectorsOnly.toLowerCase() === 'true').map(entity.pluginInfo);
+  });
 
   // Sluice extension: try a transform chain on sample records without creating a connector.
   app.post<{ Body: PreviewRequest }>('/connector-plugins/transforms/preview', { schema: { body: { type: 'object' } } }, async (request) => {
@@ -31,20 +27,18 @@ export const connectorPluginsResource: FastifyPluginAsync<{ context: RestContext
     return herderRequest(herder.previewTransforms(request.body));
   });
 
-  app.get<PluginParams>(
-    '/connector-plugins/:plugin/config',
-    { schema: { response: { 200: configKeyInfoListSchema } } },
-    async (request) => herder.connectorPluginConfig(request.params.plugin),
+  app.get<PluginParams>('/connector-plugins/:plugin/config', async (request) =>
+    (await herder.connectorPluginConfig(request.params.plugin)).map(entity.configKeyInfo),
   );
 
   app.put<PluginParams>(
     '/connector-plugins/:plugin/config/validate',
-    { schema: { body: { type: 'object' }, response: { 200: configInfosSchema } } },
+    { schema: { body: { type: 'object' } } },
     async (request) => {
       const config = readConnectorConfig(request);
       checkHasConnectorClass(config, maskConfig, config['name'] ?? '');
       checkConnectorType(request.params.plugin, config['connector.class'] as string);
-      return herderRequest(herder.validateConnectorConfig(config));
+      return entity.configInfos(await herderRequest(herder.validateConnectorConfig(config)));
     },
   );
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ConnectorInfo, ConnectorOffset, ConnectorOffsets, TaskInfo } from '../../runtime/herder.js';
+import type { ConnectorConfig, ConnectorInfo, ConnectorOffset, ConnectorOffsets, ConnectorStateInfo, TaskInfo } from '../../runtime/herder.js';
 import { BadRequestError, ConnectError, NotFoundError } from '../../runtime/errors.js';
 import {
   checkConnectorName,
@@ -11,18 +11,7 @@ import {
   withConnectorName,
 } from '../config-body.js';
 import type { RestContext } from '../context.js';
-import {
-  activeTopicsSchema,
-  configMapSchema,
-  connectorInfoSchema,
-  connectorListSchema,
-  connectorOffsetsSchema,
-  connectorStateInfoSchema,
-  messageSchema,
-  taskInfoListSchema,
-  taskStateSchema,
-  tasksConfigSchema,
-} from '../schemas.js';
+import * as entity from '../entities.js';
 
 interface ConnectorParams {
   Params: { name: string };
@@ -39,39 +28,35 @@ const anyObjectBody = { type: 'object' } as const;
 /** `/connectors/...`: Kafka Connect's ConnectorsResource. */
 export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = async (app, { context }) => {
   const { herder, herderRequest, maskConfig } = context;
-  const masked = (info: ConnectorInfo): ConnectorInfo => ({ ...info, config: maskConfig(info.config, info.name) });
+  const masked = (info: ConnectorInfo): ConnectorInfo => entity.connectorInfo({ ...info, config: maskConfig(info.config, info.name) });
   const maskedTasks = (name: string, tasks: TaskInfo[]): TaskInfo[] =>
-    tasks.map((t) => ({ ...t, config: maskConfig(t.config, name) }));
+    tasks.map((t) => entity.taskInfo({ ...t, config: maskConfig(t.config, name) }));
 
-  app.get<{ Querystring: { expand?: string | string[] } }>(
-    '/connectors',
-    { schema: { response: { 200: connectorListSchema } } },
-    async (request) => {
-      const names = herder.connectors();
-      if (request.query.expand === undefined) return names;
-      const expansions = ([] as string[]).concat(request.query.expand);
-      const out: Record<string, { status?: unknown; info?: unknown }> = {};
-      for (const name of names) {
-        try {
-          const entry: { status?: unknown; info?: unknown } = {};
-          for (const expansion of expansions) {
-            if (expansion === 'status') entry.status = herder.connectorStatus(name);
-            else if (expansion === 'info') entry.info = masked(herder.connectorInfo(name));
-            else request.log.info(`Ignoring unknown expansion type ${expansion}`);
-          }
-          out[name] = entry;
-        } catch (err) {
-          // Deleted while we were looking: leave it out, as Kafka Connect does.
-          if (!(err instanceof NotFoundError)) throw err;
-        }
+  app.get<{ Querystring: { expand?: string | string[] } }>('/connectors', async (request) => {
+    const names = herder.connectors();
+    if (request.query.expand === undefined) return names;
+    const expansions = ([] as string[]).concat(request.query.expand);
+    const unknown = expansions.filter((expansion) => expansion !== 'status' && expansion !== 'info');
+    const out: Record<string, { status?: ConnectorStateInfo; info?: ConnectorInfo }> = {};
+    for (const name of names) {
+      try {
+        // status before info, in whichever order they were asked for.
+        const entry: { status?: ConnectorStateInfo; info?: ConnectorInfo } = {};
+        if (expansions.includes('status')) entry.status = entity.connectorStateInfo(herder.connectorStatus(name));
+        if (expansions.includes('info')) entry.info = masked(herder.connectorInfo(name));
+        for (const expansion of unknown) request.log.info(`Ignoring unknown expansion type ${expansion}`);
+        out[name] = entry;
+      } catch (err) {
+        // Deleted while we were looking: leave it out, as Kafka Connect does.
+        if (!(err instanceof NotFoundError)) throw err;
       }
-      return out;
-    },
-  );
+    }
+    return out;
+  });
 
   app.post(
     '/connectors',
-    { schema: { body: anyObjectBody, response: { 201: connectorInfoSchema } } },
+    { schema: { body: anyObjectBody } },
     async (request, reply) => {
       const create = readCreateConnectorRequest(request);
       const config = withConnectorName(create.name, create.config);
@@ -83,26 +68,20 @@ export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = 
     },
   );
 
-  app.get<ConnectorParams>(
-    '/connectors/:name',
-    { schema: { response: { 200: connectorInfoSchema } } },
-    async (request) => masked(herder.connectorInfo(request.params.name)),
-  );
+  app.get<ConnectorParams>('/connectors/:name', async (request) => masked(herder.connectorInfo(request.params.name)));
 
   app.delete<ConnectorParams>('/connectors/:name', async (request, reply) => {
     await herderRequest(herder.deleteConnector(request.params.name));
     return reply.code(204).send();
   });
 
-  app.get<ConnectorParams>(
-    '/connectors/:name/config',
-    { schema: { response: { 200: configMapSchema } } },
-    async (request) => maskConfig(herder.connectorConfig(request.params.name), request.params.name),
+  app.get<ConnectorParams>('/connectors/:name/config', async (request) =>
+    entity.configMap(maskConfig(herder.connectorConfig(request.params.name), request.params.name)),
   );
 
   app.put<ConnectorParams>(
     '/connectors/:name/config',
-    { schema: { body: anyObjectBody, response: { 200: connectorInfoSchema, 201: connectorInfoSchema } } },
+    { schema: { body: anyObjectBody } },
     async (request, reply) => {
       const { name } = request.params;
       const config = withConnectorName(name, readConnectorConfig(request));
@@ -115,7 +94,7 @@ export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = 
 
   app.patch<ConnectorParams>(
     '/connectors/:name/config',
-    { schema: { body: anyObjectBody, response: { 200: connectorInfoSchema } } },
+    { schema: { body: anyObjectBody } },
     async (request) => {
       const { name } = request.params;
       const patch = readConfigPatch(request);
@@ -125,17 +104,9 @@ export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = 
     },
   );
 
-  app.get<ConnectorParams>(
-    '/connectors/:name/status',
-    { schema: { response: { 200: connectorStateInfoSchema } } },
-    async (request) => herder.connectorStatus(request.params.name),
-  );
+  app.get<ConnectorParams>('/connectors/:name/status', async (request) => entity.connectorStateInfo(herder.connectorStatus(request.params.name)));
 
-  app.get<ConnectorParams>(
-    '/connectors/:name/tasks',
-    { schema: { response: { 200: taskInfoListSchema } } },
-    async (request) => maskedTasks(request.params.name, herder.taskConfigs(request.params.name)),
-  );
+  app.get<ConnectorParams>('/connectors/:name/tasks', async (request) => maskedTasks(request.params.name, herder.taskConfigs(request.params.name)));
 
   // Kafka Connect's internal endpoint for a follower to hand task configs to the leader; standalone
   // workers refuse it (StandaloneHerder.putTaskConfigs).
@@ -147,22 +118,16 @@ export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = 
     throw new ConnectError('Kafka Connect in standalone mode does not support exactly-once source connectors.');
   });
 
-  app.get<ConnectorParams>(
-    '/connectors/:name/tasks-config',
-    { schema: { response: { 200: tasksConfigSchema } } },
-    async (request) => {
-      const out: Record<string, Record<string, string>> = {};
-      for (const task of maskedTasks(request.params.name, herder.taskConfigs(request.params.name))) {
-        out[`${task.id.connector}-${task.id.task}`] = task.config;
-      }
-      return out;
-    },
-  );
+  app.get<ConnectorParams>('/connectors/:name/tasks-config', async (request) => {
+    const out: Record<string, ConnectorConfig> = {};
+    for (const task of maskedTasks(request.params.name, herder.taskConfigs(request.params.name))) {
+      out[`${task.id.connector}-${task.id.task}`] = task.config;
+    }
+    return out;
+  });
 
-  app.get<TaskParams>(
-    '/connectors/:name/tasks/:task/status',
-    { schema: { response: { 200: taskStateSchema } } },
-    async (request) => herder.taskStatus(request.params.name, taskNumber(request.params.task)),
+  app.get<TaskParams>('/connectors/:name/tasks/:task/status', async (request) =>
+    entity.taskState(herder.taskStatus(request.params.name, taskNumber(request.params.task))),
   );
 
   app.post<TaskParams>('/connectors/:name/tasks/:task/restart', async (request, reply) => {
@@ -170,15 +135,11 @@ export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = 
     return reply.code(204).send();
   });
 
-  app.post<ConnectorParams & RestartQuery>(
-    '/connectors/:name/restart',
-    { schema: { response: { 202: connectorStateInfoSchema } } },
-    async (request, reply) => {
-      const restart = { includeTasks: javaBoolean(request.query.includeTasks), onlyFailed: javaBoolean(request.query.onlyFailed) };
-      const state = await herderRequest(herder.restartConnector(request.params.name, restart));
-      return state === null ? reply.code(204).send() : reply.code(202).send(state);
-    },
-  );
+  app.post<ConnectorParams & RestartQuery>('/connectors/:name/restart', async (request, reply) => {
+    const restart = { includeTasks: javaBoolean(request.query.includeTasks), onlyFailed: javaBoolean(request.query.onlyFailed) };
+    const state = await herderRequest(herder.restartConnector(request.params.name, restart));
+    return state === null ? reply.code(204).send() : reply.code(202).send(entity.connectorStateInfo(state));
+  });
 
   app.put<ConnectorParams>('/connectors/:name/pause', async (request, reply) => {
     await herderRequest(herder.pauseConnector(request.params.name));
@@ -195,37 +156,25 @@ export const connectorsResource: FastifyPluginAsync<{ context: RestContext }> = 
     return reply.code(204).send();
   });
 
-  app.get<ConnectorParams>(
-    '/connectors/:name/topics',
-    { schema: { response: { 200: activeTopicsSchema } } },
-    async (request) => ({ [request.params.name]: { topics: herder.connectorActiveTopics(request.params.name) } }),
-  );
+  app.get<ConnectorParams>('/connectors/:name/topics', async (request) => ({
+    [request.params.name]: { topics: herder.connectorActiveTopics(request.params.name) },
+  }));
 
   app.put<ConnectorParams>('/connectors/:name/topics/reset', async (request, reply) => {
     await herderRequest(herder.resetConnectorActiveTopics(request.params.name));
     return reply.code(202).send();
   });
 
-  app.get<ConnectorParams>(
-    '/connectors/:name/offsets',
-    { schema: { response: { 200: connectorOffsetsSchema } } },
-    async (request) => herderRequest(herder.connectorOffsets(request.params.name)),
-  );
+  app.get<ConnectorParams>('/connectors/:name/offsets', async (request) => entity.connectorOffsets(await herderRequest(herder.connectorOffsets(request.params.name))));
 
-  app.patch<ConnectorParams>(
-    '/connectors/:name/offsets',
-    { schema: { response: { 200: messageSchema } } },
-    async (request) => {
-      const offsets = readOffsets(request.body);
-      return { message: await herderRequest(herder.alterConnectorOffsets(request.params.name, offsets)) };
-    },
-  );
+  app.patch<ConnectorParams>('/connectors/:name/offsets', async (request) => {
+    const offsets = readOffsets(request.body);
+    return { message: await herderRequest(herder.alterConnectorOffsets(request.params.name, offsets)) };
+  });
 
-  app.delete<ConnectorParams>(
-    '/connectors/:name/offsets',
-    { schema: { response: { 200: messageSchema } } },
-    async (request) => ({ message: await herderRequest(herder.resetConnectorOffsets(request.params.name)) }),
-  );
+  app.delete<ConnectorParams>('/connectors/:name/offsets', async (request) => ({
+    message: await herderRequest(herder.resetConnectorOffsets(request.params.name)),
+  }));
 };
 
 function connectorLocation(name: string): string {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { HealthStatus } from '../../runtime/herder.js';
 import type { RestContext } from '../context.js';
-import { healthSchema, workerInfoSchema } from '../schemas.js';
+import * as entity from '../entities.js';
 
 const HEALTH_STATUS_CODE: Record<HealthStatus['status'], 200 | 500 | 503> = { healthy: 200, starting: 503, unhealthy: 500 };
 
@@ -14,16 +14,12 @@ const UNRESPONSIVE: HealthStatus = {
 export const rootResource: FastifyPluginAsync<{ context: RestContext }> = async (app, { context }) => {
   const { herder, healthTimeoutMs } = context;
 
-  app.get('/', { schema: { response: { 200: workerInfoSchema } } }, async () => herder.workerInfo());
+  app.get('/', async () => entity.workerInfo(herder.workerInfo()));
 
-  app.get(
-    '/health',
-    { schema: { response: { 200: healthSchema, 500: healthSchema, 503: healthSchema } } },
-    async (_request, reply) => {
-      const health = await withinTimeout(herder.health(), healthTimeoutMs);
-      return reply.code(HEALTH_STATUS_CODE[health.status]).send(health);
-    },
-  );
+  app.get('/health', async (_request, reply) => {
+    const health = await withinTimeout(herder.health(), healthTimeoutMs);
+    return reply.code(HEALTH_STATUS_CODE[health.status]).send(entity.health(health));
+  });
 };
 
 // The Herder reports starting vs unhealthy itself; when it does not answer at all this layer cannot tell
