@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator, type ParsedValue } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema, type StructFieldCopier } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
@@ -107,8 +107,8 @@ interface Selection {
 /** The updated schema for an input schema, and where each of its fields comes from. */
 interface UpdatePlan {
   readonly schema: Schema;
-  /** The input field and the updated schema's field it becomes, in the updated schema's order. */
-  readonly copies: ReadonlyArray<readonly [Field, Field]>;
+  /** Copies the input fields into the updated schema's fields they become. */
+  readonly copy: StructFieldCopier;
 }
 
 export class ReplaceField implements Transformation {
@@ -179,8 +179,7 @@ export class ReplaceField implements Transformation {
     const value = requireStruct(this.#side.value(record), PURPOSE);
     const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), this.#makePlan);
     const updated = new Struct(plan.schema);
-    const withDefault = this.#replaceNullWithDefault;
-    for (const [from, to] of plan.copies) updated.copyFrom(value, from, to, withDefault);
+    plan.copy(value, updated, this.#replaceNullWithDefault);
     return this.#side.newRecord(record, plan.schema, updated);
   }
 
@@ -192,7 +191,7 @@ export class ReplaceField implements Transformation {
       if (from === null) throw new DataException(`${original} is not a valid field name`);
       return [from, to] as const;
     });
-    return { schema: updatedSchema, copies };
+    return { schema: updatedSchema, copy: Struct.fieldCopier(schema, copies) };
   };
 
   #makeUpdatedSchema(schema: Schema): Schema {

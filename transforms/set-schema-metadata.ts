@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, ConnectSchema, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, ConnectSchema, Struct, type ConnectRecord, type Schema, type StructFieldCopier } from '../src/data/index.js';
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -28,6 +28,12 @@ export const CONFIG_DEF: ConfigDef = new ConfigDef()
   .define({ name: SCHEMA_VERSION, type: ConfigType.INT, defaultValue: null, importance: Importance.HIGH, documentation: 'Schema version to set.' })
   .define(REPLACE_NULL_WITH_DEFAULT_DEFINITION);
 
+/** The new schema for an input schema, and the copier of Struct values onto it. */
+interface Update {
+  readonly schema: Schema;
+  readonly copy: StructFieldCopier | undefined;
+}
+
 export class SetSchemaMetadata implements Transformation {
   readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
@@ -35,7 +41,7 @@ export class SetSchemaMetadata implements Transformation {
   #schemaVersion: number | null = null;
   #replaceNullWithDefault = true;
   // Kafka builds the new schema for every record; one per input schema gives equal schemas.
-  #schemaUpdateCache = new SchemaCache<Schema>();
+  #schemaUpdateCache = new SchemaCache<Update>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -51,7 +57,7 @@ export class SetSchemaMetadata implements Transformation {
     this.#schemaVersion = config.getInt(SCHEMA_VERSION);
     this.#replaceNullWithDefault = config.requireBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
     if (this.#schemaName === null && this.#schemaVersion === null) throw new ConfigException('Neither schema name nor version configured');
-    this.#schemaUpdateCache = new SchemaCache<Schema>();
+    this.#schemaUpdateCache = new SchemaCache<Update>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
@@ -59,17 +65,17 @@ export class SetSchemaMetadata implements Transformation {
     const original = this.#side.schema(record);
     if (value === null && original === null) return record;
     const schema = requireSchema(original, 'updating schema metadata');
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, this.#makeUpdatedSchema);
-    return this.#side.newRecord(record, updatedSchema, this.updateSchemaIn(value, schema, updatedSchema));
+    const update = this.#schemaUpdateCache.computeIfAbsent(schema, this.#makeUpdate);
+    return this.#side.newRecord(record, update.schema, this.updateSchemaIn(value, schema, update.schema, update.copy));
   }
 
   close(): void {
     this.#schemaUpdateCache.clear();
   }
 
-  readonly #makeUpdatedSchema = (schema: Schema): Schema => {
+  readonly #makeUpdate = (schema: Schema): Update => {
     const type = schema.type();
-    return new ConnectSchema({
+    const updatedSchema = new ConnectSchema({
       type,
       optional: schema.isOptional(),
       defaultValue: schema.defaultValue(),
@@ -83,6 +89,9 @@ export class SetSchemaMetadata implements Transformation {
       keySchema: type === 'MAP' ? schema.keySchema() : null,
       valueSchema: type === 'MAP' || type === 'ARRAY' ? schema.valueSchema() : null,
     });
+    // The updated schema has the very fields of the input schema.
+    const copy = type === 'STRUCT' ? Struct.fieldCopier(schema, schema.fields().map((field) => [field, field] as const)) : undefined;
+    return { schema: updatedSchema, copy };
   };
 
   /**
@@ -90,10 +99,11 @@ export class SetSchemaMetadata implements Transformation {
    * logical type (Decimal, Date, Time, Timestamp) is no longer logical, so its value takes the
    * physical form the renamed schema describes.
    */
-  updateSchemaIn(value: unknown, originalSchema: Schema, updatedSchema: Schema): unknown {
+  updateSchemaIn(value: unknown, originalSchema: Schema, updatedSchema: Schema, copy?: StructFieldCopier): unknown {
     if (value instanceof Struct) {
       const updated = new Struct(updatedSchema);
-      for (const field of updatedSchema.fields()) updated.copyFrom(value, field, field, this.#replaceNullWithDefault);
+      if (copy !== undefined) copy(value, updated, this.#replaceNullWithDefault);
+      else for (const field of updatedSchema.fields()) updated.copyFrom(value, field, field, this.#replaceNullWithDefault);
       return updated;
     }
     if (isLogicalSchema(originalSchema) && updatedSchema.name() !== originalSchema.name()) return encodeLogicalValue(originalSchema, value);

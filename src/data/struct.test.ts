@@ -129,6 +129,54 @@ describe('Struct.copyFrom', () => {
   });
 });
 
+describe('Struct.fieldCopier', () => {
+  const tags = SchemaBuilder.array(Schema.STRING_SCHEMA).build();
+  const build = () => SchemaBuilder.struct().field('ID', Schema.INT64_SCHEMA).field('AGE', person.field('AGE')!.schema()).field('TAGS', tags).build();
+  const source = build();
+  const target = SchemaBuilder.struct().field('tags', tags).field('id', Schema.INT64_SCHEMA).field('age', person.field('AGE')!.schema()).build();
+  const pairs = [
+    [source.field('ID')!, target.field('id')!],
+    [source.field('AGE')!, target.field('age')!],
+    [source.field('TAGS')!, target.field('tags')!],
+  ] as const;
+  const copy = Struct.fieldCopier(source, pairs);
+  const viaCopyFrom = (from: Struct, withDefault: boolean): Struct => {
+    const out = new Struct(target);
+    for (const [a, b] of pairs) out.copyFrom(from, a, b, withDefault);
+    return out;
+  };
+  const outcome = (f: () => Struct): string => {
+    try {
+      return f().toString();
+    } catch (error) {
+      return `${(error as Error).name}: ${(error as Error).message}`;
+    }
+  };
+
+  it('copies as copyFrom does, for its own schema and for an equal one', () => {
+    const list: unknown[] = ['a'];
+    const cases = [
+      new Struct(source).put('ID', 7n).put('TAGS', ['a', 'b']),
+      new Struct(source).put('ID', 7n).put('AGE', 30).put('TAGS', list),
+      new Struct(source).put('TAGS', []),
+      new Struct(build()).put('ID', 8n).put('TAGS', ['c']),
+    ];
+    list.push(1);
+    for (const from of cases) {
+      for (const withDefault of [true, false]) {
+        expect(outcome(() => {
+          const out = new Struct(target);
+          copy(from, out, withDefault);
+          return out;
+        })).toBe(outcome(() => viaCopyFrom(from, withDefault)));
+      }
+    }
+    const out = new Struct(target);
+    copy(cases[0], out, true);
+    expect(out.toString()).toBe('Struct{tags=[a, b],id=7,age=18}');
+  });
+});
+
 describe('SchemaBuilder and Schema', () => {
   it('builds schemas that compare by content', () => {
     const a = SchemaBuilder.struct().name('x').field('id', Schema.INT64_SCHEMA).optional().build();

@@ -112,6 +112,33 @@ export class Struct {
     return this.put(to, stored === null && withDefault ? fromField.schema().defaultValue() : stored);
   }
 
+  /**
+   * copyFrom for a fixed list of fields between Structs of two fixed schemas (a transform's plan
+   * for a derived schema), with the schema comparisons made once: `pairs` are fields of
+   * `fromSchema` and of the target's schema. A source of another schema object (an equal one) is
+   * copied field by field with copyFrom.
+   */
+  static fieldCopier(fromSchema: Schema, pairs: ReadonlyArray<readonly [Field, Field]>): StructFieldCopier {
+    const from = pairs.map(([field]) => field);
+    const to = pairs.map(([, field]) => field);
+    const fromIndex = from.map((field) => field.index());
+    const toIndex = to.map((field) => field.index());
+    const sameSchema = pairs.map(([source, target]) => fromSchema.fields()[source.index()]?.schema() === target.schema());
+    const count = pairs.length;
+    return (source, target, withDefault) => {
+      if (source.#schema !== fromSchema) {
+        for (let i = 0; i < count; i++) target.copyFrom(source, from[i], to[i], withDefault);
+        return;
+      }
+      const values = source.#values;
+      for (let i = 0; i < count; i++) {
+        const stored = values[fromIndex[i]];
+        if (sameSchema[i] && stored !== null && stored !== undefined && isSettled(stored)) target.#values[toIndex[i]] = stored;
+        else target.put(to[i], stored === null && withDefault ? from[i].schema().defaultValue() : stored);
+      }
+    };
+  }
+
   /** Checks every field: required fields without a default must be set. */
   validate(): void {
     for (const field of this.#schema.fields()) {
@@ -154,6 +181,9 @@ export class Struct {
     return this.#values[field.index()];
   }
 }
+
+/** Copies fields from a source Struct into a target Struct as Struct.fieldCopier made it. */
+export type StructFieldCopier = (source: Struct, target: Struct, withDefault: boolean) => void;
 
 /** Values whose validity against a schema cannot change after they were checked. */
 function isSettled(value: unknown): boolean {
