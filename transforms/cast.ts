@@ -23,6 +23,7 @@ import {
   type Field,
   type Schema,
   type SchemaType,
+  type StructFieldCopier,
 } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
@@ -319,12 +320,14 @@ function builderFor(type: CastTarget): SchemaBuilder {
   return SchemaBuilder.type(type);
 }
 
-/** The cast schema of an input schema, and per input field (by index) its updated field and caster (none: copied). */
+/** The cast schema of an input schema, and what becomes of its fields, in their order. */
 interface CastPlan {
   readonly schema: Schema;
-  readonly fields: readonly Field[];
-  readonly casters: ReadonlyArray<Caster | undefined>;
+  readonly steps: readonly CastStep[];
 }
+
+/** A run of fields copied as they are, or one field cast. */
+type CastStep = { readonly kind: 'copy'; readonly copy: StructFieldCopier } | { readonly kind: 'cast'; readonly field: Field; readonly to: Field; readonly caster: Caster };
 
 type Caster = (value: unknown) => unknown;
 
@@ -397,13 +400,10 @@ export class Cast implements Transformation {
     const updated = new Struct(updatedSchema);
     if (value.schema() === valueSchema) {
       // The plan's fields line up with the struct's (its schema equals valueSchema).
-      const fields = valueSchema.fields();
       const withDefault = this.#replaceNullWithDefault;
-      for (let i = 0; i < fields.length; i++) {
-        const field = fields[i];
-        const caster = plan.casters[i];
-        if (caster === undefined) updated.copyFrom(value, field, plan.fields[i], withDefault);
-        else updated.put(plan.fields[i], caster(fieldValue(value, field, withDefault)));
+      for (const step of plan.steps) {
+        if (step.kind === 'copy') step.copy(value, updated, withDefault);
+        else updated.put(step.to, step.caster(fieldValue(value, step.field, withDefault)));
       }
       return this.#side.newRecord(record, updatedSchema, updated);
     }
@@ -419,17 +419,26 @@ export class Cast implements Transformation {
 
   readonly #makePlan = (valueSchema: Schema): CastPlan => {
     const schema = this.#buildSchema(valueSchema);
-    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, fields: [], casters: [] };
-    const fields = valueSchema.fields().map((field) => {
-      const updatedField = schema.field(field.name());
-      if (updatedField === null) throw new DataException(`${field.name()} is not a valid field name`);
-      return updatedField;
-    });
-    const casters = valueSchema.fields().map((field) => {
+    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, steps: [] };
+    const steps: CastStep[] = [];
+    let run: Array<readonly [Field, Field]> = [];
+    const endRun = (): void => {
+      if (run.length > 0) steps.push({ kind: 'copy', copy: Struct.fieldCopier(valueSchema, run) });
+      run = [];
+    };
+    for (const field of valueSchema.fields()) {
+      const to = schema.field(field.name());
+      if (to === null) throw new DataException(`${field.name()} is not a valid field name`);
       const target = this.#spec.fields.get(field.name());
-      return target === undefined ? undefined : casterFor(field.schema(), target);
-    });
-    return { schema, fields, casters };
+      if (target === undefined) {
+        run.push([field, to]);
+      } else {
+        endRun();
+        steps.push({ kind: 'cast', field, to, caster: casterFor(field.schema(), target) });
+      }
+    }
+    endRun();
+    return { schema, steps };
   };
 
   #buildSchema(valueSchema: Schema): Schema {
