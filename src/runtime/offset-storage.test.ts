@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileOffsetBackingStore, MemoryOffsetBackingStore, type OffsetBackingStore } from './offset-store.js';
-import { OffsetStorageReader, OffsetStorageWriter, offsetKey, parseOffsetKey } from './offset-storage.js';
+import { offsetFromJson, OffsetStorageReader, OffsetStorageWriter, offsetKey, offsetToJson, parseOffsetKey } from './offset-storage.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -80,5 +80,40 @@ describe('OffsetStorageWriter', () => {
     expect(await reader.offset({ p: 1 })).toEqual({ o: 2 });
     expect(await reader.offset({ p: 2 })).toEqual({ o: 1 });
     expect(await writer.flush()).toBe(false);
+  });
+});
+
+describe('offset values', () => {
+  it('keep integers past 2^53 exact: bigint written as integer text, read back as bigint', async () => {
+    const store = new MemoryOffsetBackingStore();
+    const writer = new OffsetStorageWriter('c', store);
+    writer.offset({ table: 't' }, { timestamp_nanos: 0, incrementing: 9_223_372_036_854_775_807n, timestamp: 1_659_312_000_123 });
+    writer.offset({ table: 'u' }, { incrementing: 42n, small: -(2n ** 53n) - 1n });
+    await writer.flush();
+    const stored = await store.get([offsetKey('c', { table: 't' })]);
+    // The text a Java worker's JsonConverter writes for a Long.
+    expect([...stored.values()]).toEqual(['{"timestamp_nanos":0,"incrementing":9223372036854775807,"timestamp":1659312000123}']);
+    const reader = new OffsetStorageReader('c', store);
+    expect(await reader.offset({ table: 't' })).toEqual({ timestamp_nanos: 0, incrementing: 9_223_372_036_854_775_807n, timestamp: 1_659_312_000_123 });
+    expect(await reader.offset({ table: 'u' })).toEqual({ incrementing: 42, small: -(2n ** 53n) - 1n });
+  });
+
+  it('read and write everything else as JSON.parse and JSON.stringify do', () => {
+    const samples = [
+      { position: 10, file: 'a.txt', done: false, none: null },
+      { nested: { list: [1, 'two', [3.5, null]], when: new Date(0) }, skipped: undefined, digits: '12345678901234567890' },
+      {},
+    ];
+    for (const sample of samples) {
+      const text = offsetToJson(sample);
+      expect(text).toBe(JSON.stringify(sample));
+      expect(offsetFromJson(text)).toEqual(JSON.parse(text));
+    }
+    expect(offsetFromJson('{"big":[12345678901234567890,-9007199254740993],"n":9007199254740991,"x":1.25,"s":"9007199254740993"}')).toEqual({
+      big: [12_345_678_901_234_567_890n, -9_007_199_254_740_993n],
+      n: 9_007_199_254_740_991,
+      x: 1.25,
+      s: '9007199254740993',
+    });
   });
 });

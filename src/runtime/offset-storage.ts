@@ -2,6 +2,8 @@
  * Per-connector views of the offset store: the reader tasks use to resume, and the writer that
  * collects offsets of acknowledged records and flushes them as one unit.
  */
+import type { JsonNode } from '../converters/json/json-node.js';
+import { readJson } from '../converters/json/json-reader.js';
 import type { OffsetBackingStore } from './offset-store.js';
 
 export type SourcePartition = Record<string, unknown>;
@@ -25,6 +27,56 @@ export function parseOffsetKey(key: string): { connector: string; partition: Sou
   }
 }
 
+/**
+ * An offset's JSON text, as JSON.stringify writes it except that a bigint is written as plain
+ * integer text, as Java's JsonConverter writes a Long: integers past 2^53 are stored exactly.
+ */
+export function offsetToJson(offset: SourceOffset): string {
+  return toJson(offset) ?? 'null';
+}
+
+function toJson(value: unknown): string | undefined {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) as string | undefined;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return toJson(toJSON.call(value));
+  if (Array.isArray(value)) return `[${value.map((item) => toJson(item) ?? 'null').join(',')}]`;
+  const members: string[] = [];
+  for (const [key, member] of Object.entries(value)) {
+    const text = toJson(member);
+    if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+/**
+ * Reads an offset's JSON text. Integers beyond Number.MAX_SAFE_INTEGER come back exact, as bigint,
+ * where JSON.parse would round them; only a text with a run of 16 digits can hold one.
+ */
+export function offsetFromJson(text: string): SourceOffset | null {
+  if (!/\d{16}/.test(text)) return JSON.parse(text) as SourceOffset | null;
+  return plainValue(readJson(Buffer.from(text, 'utf8'))) as SourceOffset | null;
+}
+
+function plainValue(node: JsonNode | undefined): unknown {
+  switch (node?.kind) {
+    case undefined:
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+      return node.value;
+    case 'integer':
+      return Number.isSafeInteger(Number(node.value)) ? Number(node.value) : node.value;
+    case 'decimal':
+      return node.value.toNumber();
+    case 'array':
+      return node.items.map(plainValue);
+    case 'object':
+      return Object.fromEntries([...node.fields].map(([key, member]) => [key, plainValue(member)]));
+  }
+}
+
 export class OffsetStorageReader {
   constructor(
     private readonly connector: string,
@@ -41,7 +93,7 @@ export class OffsetStorageReader {
     const out = new Map<SourcePartition, SourceOffset | null>();
     partitions.forEach((p, i) => {
       const raw = found.get(keys[i]);
-      out.set(p, raw === undefined ? null : (JSON.parse(raw) as SourceOffset | null));
+      out.set(p, raw === undefined ? null : offsetFromJson(raw));
     });
     return out;
   }
@@ -61,7 +113,7 @@ export class OffsetStorageWriter {
   ) {}
 
   offset(partition: SourcePartition, offset: SourceOffset | null): void {
-    this.pending.set(offsetKey(this.connector, partition), offset === null ? null : JSON.stringify(offset));
+    this.pending.set(offsetKey(this.connector, partition), offset === null ? null : offsetToJson(offset));
   }
 
   hasPending(): boolean {

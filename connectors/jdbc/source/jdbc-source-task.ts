@@ -6,6 +6,7 @@
 import { ConfigException } from '../../../src/config/index.js';
 import { ConnectError, type SourceTask, type SourceTaskContext } from '../../../src/connect/index.js';
 import type { SourceMap, SourceRecord } from '../../../src/data/index.js';
+import { offsetToJson } from '../../../src/runtime/offset-storage.js';
 import { SLUICE_VERSION } from '../../../src/runtime/version.js';
 import type { Logger } from '../../../src/util/logger.js';
 import { closeQuietly, openDbSession, type JdbcPluginOptions, type SessionOpener } from '../common/connect.js';
@@ -274,7 +275,7 @@ export class JdbcSourceTask implements SourceTask {
       for (const partition of partitions) {
         const offset = found.get(partition);
         if (offset !== null && offset !== undefined) {
-          this.#logger.info(`Found offset ${JSON.stringify(offset)} for partition ${JSON.stringify(partition)}`);
+          this.#logger.info(`Found offset ${offsetToJson(offset)} for partition ${JSON.stringify(partition)}`);
           result.set(table, TimestampIncrementingOffset.fromMap(offset));
           break;
         }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { offsetFromJson, offsetToJson } from '../../../src/runtime/offset-storage.js';
 import { queryPartition, tablePartitionV0, tablePartitionV1, TimestampIncrementingOffset } from './offsets.js';
 
 describe('Confluent source partitions and offsets', () => {
@@ -23,6 +24,14 @@ describe('Confluent source partitions and offsets', () => {
     expect(TimestampIncrementingOffset.fromMap(null).incrementingOrInitial()).toBe(-1n);
     expect(TimestampIncrementingOffset.fromMap({}).timestampOrInitial()).toEqual({ millis: 0, nanos: 0 });
     expect(() => TimestampIncrementingOffset.fromMap({ incrementing: 'x' })).toThrow(/whole number/);
-    expect(() => new TimestampIncrementingOffset(null, 2n ** 60n).toMap()).toThrow(/2\^53/);
+  });
+
+  it('keeps incrementing values past 2^53 exact through the offset store', () => {
+    const big = new TimestampIncrementingOffset({ millis: 1500, nanos: 500_000_000 }, 2n ** 63n - 1n);
+    expect(big.toMap()).toEqual({ timestamp_nanos: 500_000_000, incrementing: 2n ** 63n - 1n, timestamp: 1500 });
+    const text = offsetToJson(big.toMap());
+    expect(text).toBe('{"timestamp_nanos":500000000,"incrementing":9223372036854775807,"timestamp":1500}');
+    expect(TimestampIncrementingOffset.fromMap(offsetFromJson(text))).toEqual(big);
+    expect(new TimestampIncrementingOffset(null, 2n ** 53n - 1n).toMap()).toEqual({ incrementing: 2 ** 53 - 1 });
   });
 });

@@ -75,11 +75,10 @@ function readLong(map: Readonly<Record<string, unknown>>, key: string): bigint |
 }
 
 /**
- * Offsets are stored as JSON numbers, which Sluice's offset store writes and reads as doubles; a
- * value past 2^53 would come back rounded, possibly upwards, and skip rows.
+ * A number while it is exact as one, a bigint past 2^53: the runtime's offset store writes a bigint
+ * as plain integer text (what a Java worker writes for a Long) and reads such text back as bigint.
  */
-function longToJson(value: bigint): number {
+function longToJson(value: bigint): number | bigint {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new ConnectError(`Incrementing value ${value} is beyond 2^53, which Sluice cannot store exactly in source offsets`);
-  return n;
+  return Number.isSafeInteger(n) ? n : value;
 }
