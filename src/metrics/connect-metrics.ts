@@ -11,8 +11,8 @@ export interface ConnectMetricsOptions {
   processMetrics?: boolean;
 }
 
-/** Long enough for the event loop delay monitor (10 ms resolution) to take a few samples. */
-const FIRST_SAMPLES_MS = 30;
+/** A little longer than the event loop delay monitor's interval (prom-client's default, 10 ms). */
+const DELAY_SAMPLE_WAIT_MS = 15;
 
 /**
  * Kafka Connect's connector and task metrics (which Kafka exposes only through JMX) as Prometheus
@@ -212,9 +212,9 @@ export class ConnectMetrics {
 
   /**
    * prom-client's default metrics, registered by the first scrape rather than at start-up: their
-   * modules are ~9 MiB of RSS that a worker nobody scrapes does not need. Registered now, they would
-   * report CPU from now on and an event loop delay histogram without samples, so the CPU counters
-   * get the time used before, and the first scrape waits for a few delay samples.
+   * modules are ~9 MiB of RSS that a worker nobody scrapes does not need. prom-client counts CPU from
+   * registration and samples event loop delay between scrapes, so the CPU counters get the time used
+   * before, and this first scrape waits for a few delay samples.
    */
   private async startProcessMetrics(): Promise<void> {
     const collectDefaultMetrics = loadCollectDefaultMetrics();
@@ -224,7 +224,9 @@ export class ConnectMetrics {
     cpu('process_cpu_user_seconds_total', before.user);
     cpu('process_cpu_system_seconds_total', before.system);
     cpu('process_cpu_seconds_total', before.user + before.system);
-    await new Promise((resolve) => setTimeout(resolve, FIRST_SAMPLES_MS));
+    // The monitor records a delay from its second tick on; two waits longer than its interval make
+    // sure it ticked twice, however late this process gets to run.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => setTimeout(resolve, DELAY_SAMPLE_WAIT_MS));
   }
 }
 
