@@ -45,8 +45,9 @@ function expectSameAsLossless(text: string | Buffer): void {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   const json = new JsonConverter();
   json.configure(SCHEMALESS, false);
-  const expected = outcome(() => lossless(bytes));
-  for (let i = 0; i < 2; i++) expect(outcome(() => json.toConnectData(TOPIC, null, bytes).value), bytes.toString()).toEqual(expected);
+  // Compared as JSON text: toEqual's recursive walk over 1000-deep shapes can exhaust the stack.
+  const expected = JSON.stringify(outcome(() => lossless(bytes)));
+  for (let i = 0; i < 2; i++) expect(JSON.stringify(outcome(() => json.toConnectData(TOPIC, null, bytes).value)), bytes.toString()).toBe(expected);
 }
 
 describe('SchemalessReader', () => {
