@@ -26,8 +26,39 @@ describe('Double.toString', () => {
     [NaN, 'NaN'],
     [Infinity, 'Infinity'],
     [-Infinity, '-Infinity'],
+    // The edges of the plain range (printed from JS's own text).
+    [0.0009999999999999998, '9.999999999999998E-4'],
+    [-0.001, '-0.001'],
+    [9999999.999999998, '9999999.999999998'],
+    [-9999999, '-9999999.0'],
+    [-1e7, '-1.0E7'],
+    [0.1 + 0.2, '0.30000000000000004'],
   ])('%s prints as %s', (value, text) => {
     expect(formatJavaDouble(value)).toBe(text);
+  });
+
+  it('prints plain-range values as the exponential form would give them', () => {
+    // What the general path computes: the shortest digits of toExponential laid out plainly.
+    const plain = (value: number): string => {
+      const [mantissa, exp] = Math.abs(value).toExponential().split('e');
+      const digits = mantissa.replace('.', '').replace(/(?<=.)0+$/, '');
+      const exponent = Number(exp);
+      const padded = exponent >= 0 ? digits.padEnd(exponent + 2, '0') : `${'0'.repeat(-exponent)}${digits}`;
+      const point = exponent >= 0 ? exponent + 1 : 1;
+      const fraction = padded.slice(point).replace(/(?<=.)0+$/, '');
+      return `${value < 0 ? '-' : ''}${padded.slice(0, point)}.${fraction}`;
+    };
+    let seed = 7;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const value = (random() < 0.5 ? -1 : 1) * 10 ** (random() * 10 - 3);
+      for (const v of [value, Math.round(value), Math.round(value * 100) / 100]) {
+        if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e7) expect(formatJavaDouble(v)).toBe(plain(v));
+      }
+    }
   });
 });
 

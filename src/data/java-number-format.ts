@@ -5,9 +5,16 @@
  * JDK 17 and older can print a longer decimal for some values; we match the newer JDKs.
  */
 export function formatJavaDouble(value: number): string {
+  const magnitude = Math.abs(value);
+  // Where both print plainly, Java's text is JS's (the same shortest digits), with `.0` added to
+  // an integral value. The bounds are doubles, and the shortest decimal grows with the value, so
+  // every value in range has its first digit at 10^-3 to 10^6 (NaN fails the test).
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(value);
+    return Number.isInteger(value) ? `${text}.0` : text;
+  }
   const special = specialText(value);
   if (special !== null) return special;
-  const magnitude = Math.abs(value);
   const decimal = magnitude >= DOUBLE_MIN_NORMAL ? jsShortest(magnitude) : exactShortest(magnitude, DOUBLE);
   return layout(value < 0, decimal);
 }

@@ -5,7 +5,7 @@ import { Schema } from './schema.js';
 import { isSchemalessDouble } from './schemaless-doubles.js';
 import { isSqlTemporal } from './sql-temporal.js';
 import { Struct } from './struct.js';
-import { isMapLike, mapEntries } from './value-equality.js';
+import { isMapLike } from './value-equality.js';
 
 /**
  * A Connect value as Java's toString() prints it (what StringConverter writes and Struct.toString
@@ -18,38 +18,87 @@ import { isMapLike, mapEntries } from './value-equality.js';
  * shape with Java's Arrays.hashCode of the content, so equal bytes print alike.
  */
 export function javaToString(value: unknown, schema?: Schema | null): string {
-  if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'string':
       return value;
+    case 'number':
+      return javaNumberText(value, schema ?? null);
     case 'boolean':
     case 'bigint':
       return String(value);
-    case 'number':
-      return javaNumberText(value, schema ?? null);
-    default:
+    case 'object':
       break;
+    default:
+      return value === undefined ? 'null' : String(value);
   }
+  if (value === null) return 'null';
+  // A Map is none of the classes below, so testing it first changes no output.
+  if (value instanceof Map) return mapText(value, schema ?? null);
   if (value instanceof Struct) return value.toString();
   if (value instanceof BigDecimal) return value.toString();
   if (value instanceof Date) return isSqlTemporal(value) ? value.toString() : javaDateToString(value);
   if (value instanceof Uint8Array) return `[B@${(javaBytesHashCode(value) >>> 0).toString(16)}`;
-  if (Array.isArray(value)) {
-    const elementSchema = containerSchema(schema, 'value');
-    return `[${value.map((element, i) => javaToString(element, elementSchema ?? doubleIfMarked(value, i, element))).join(', ')}]`;
-  }
-  if (isMapLike(value)) {
-    const keySchema = containerSchema(schema, 'key');
-    const valueSchema = containerSchema(schema, 'value');
-    const entries = mapEntries(value).map(([k, v]) => `${javaToString(k, keySchema)}=${javaToString(v, valueSchema ?? doubleIfMarked(value, k, v))}`);
-    return `{${entries.join(', ')}}`;
-  }
+  if (Array.isArray(value)) return listText(value, schema ?? null);
+  if (isMapLike(value)) return objectText(value as Record<string, unknown>, schema ?? null);
   return String(value);
+}
+
+// The containers build their text by concatenation (no array of parts to join) and derive the
+// element schemas once per container; strings and numbers, the common elements, skip the
+// recursive call.
+
+function listText(list: readonly unknown[], schema: Schema | null): string {
+  const elementSchema = containerSchema(schema, 'value');
+  let text = '[';
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) text += ', ';
+    const element = list[i];
+    // A hole of a sparse array prints as nothing, as Array.prototype.join prints it.
+    if (element === undefined && !(i in list)) continue;
+    text += elementText(list, i, element, elementSchema);
+  }
+  return `${text}]`;
+}
+
+function mapText(map: ReadonlyMap<unknown, unknown>, schema: Schema | null): string {
+  const keySchema = containerSchema(schema, 'key');
+  const valueSchema = containerSchema(schema, 'value');
+  let text = '{';
+  let first = true;
+  for (const [key, value] of map) {
+    if (first) first = false;
+    else text += ', ';
+    text += `${typeof key === 'string' ? key : javaToString(key, keySchema)}=${elementText(map, key, value, valueSchema)}`;
+  }
+  return `${text}}`;
+}
+
+/** A plain object as a map with string keys, in Object.entries order. */
+function objectText(object: Record<string, unknown>, schema: Schema | null): string {
+  // The keys are strings, which print as themselves whatever the key schema.
+  const valueSchema = containerSchema(schema, 'value');
+  const keys = Object.keys(object);
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) text += ', ';
+    const key = keys[i];
+    text += `${key}=${elementText(object, key, object[key], valueSchema)}`;
+  }
+  return `${text}}`;
+}
+
+/** An element of a container: with its schema, else as a Java Double if a reader marked it so. */
+function elementText(container: object, key: unknown, value: unknown, schema: Schema | null): string {
+  if (typeof value === 'string') return value;
+  if (schema !== null) return javaToString(value, schema);
+  if (typeof value === 'number') return isSchemalessDouble(container, key, value) ? formatJavaDouble(value) : javaNumberText(value, null);
+  return javaToString(value, null);
 }
 
 /** A JS number printed as the Java type its schema names. */
 export function javaNumberText(value: number, schema: Schema | null): string {
-  switch (schema?.type()) {
+  if (schema === null) return integerOrDoubleText(value);
+  switch (schema.type()) {
     case 'FLOAT32':
       return formatJavaFloat(value);
     case 'FLOAT64':
@@ -60,8 +109,15 @@ export function javaNumberText(value: number, schema: Schema | null): string {
     case 'INT64':
       return Number.isInteger(value) ? String(value) : formatJavaDouble(value);
     default:
-      return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : formatJavaDouble(value);
+      return integerOrDoubleText(value);
   }
+}
+
+/** Without a schema: a safe integer as an integer (but -0 as the double `-0.0`), else a Java double. */
+function integerOrDoubleText(value: number): string {
+  // Int32 values (other than -0) first: the common case, cheaper than Number.isSafeInteger.
+  if ((value | 0) === value && (value !== 0 || 1 / value > 0)) return String(value);
+  return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : formatJavaDouble(value);
 }
 
 /** FLOAT64 for an entry a reader marked as a Java Double, else no schema. */
