@@ -157,18 +157,24 @@ describe('OffsetStore', () => {
     });
     let acked = -1;
     let buffered = '';
-    await new Promise<void>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('exit', () => resolve());
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        if (lines.length > 0) acked = Number(lines[lines.length - 1]);
-        if (acked >= 3000) child.kill('SIGKILL');
+    // 500 acknowledged commits cross several compactions (8 KiB); the child is killed whatever happens,
+    // so a stalled writer fails this test instead of outliving the run.
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('exit', () => resolve());
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const line of lines) if (/^\d+$/.test(line)) acked = Number(line);
+          if (acked >= 500) child.kill('SIGKILL');
+        });
       });
-    });
-    expect(acked).toBeGreaterThanOrEqual(3000);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    expect(acked).toBeGreaterThanOrEqual(500);
     const r = new OffsetStore({ dir: data });
     open.push(r);
     const latest = Math.max(...r.list('g').map((o) => o.offset));
