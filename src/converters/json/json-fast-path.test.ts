@@ -332,6 +332,8 @@ describe('JsonConverter fast reading gives what the lossless reader gives', () =
       '"\\ud83d\\ude00"', '"\\ud800 lone"', '"tab\\tin the middle and at the end\\t"', '"\\u12"', '"\\u12G4"', '"\\x"', '"\\', '"raw\ttab"',
       '"unterminated', '"\u2028\u2029"',
     ];
+    // Past 16 characters the reader scans natively: the same strings with a long plain start.
+    strings.push(...strings.map((text) => `"${'long plain start '.repeat(3)}${text.slice(1)}`));
     it('as STRING', () => {
       for (const text of strings) expectSameAsLossless('{"type":"string","optional":false}', text);
     });
@@ -518,10 +520,14 @@ describe('JsonConverter fast writing gives what ConnectToJson gives', () => {
 
   it('strings as Jackson escapes them, in UTF-8', () => {
     const units = [0x00, 0x01, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1f, 0x20, 0x22, 0x2f, 0x41, 0x5c, 0x7e, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x2028, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfeff, 0xfffd, 0xffff];
-    const strings = ['', 'plain', 'héllo', '😀', 'a"b\\c/\n\t\u0001\u007f😀'];
+    const strings = ['', 'plain', 'héllo', '😀', 'a"b\\c/\n\t\u0001\u007f😀', 'x'.repeat(17), `${'é'.repeat(30)}😀`, `${'a'.repeat(40)}\ud800`, `${'a'.repeat(40)}"`];
     for (let i = 0; i < 3000; i++) {
-      strings.push(String.fromCharCode(...Array.from({ length: i % 20 }, () => (Math.random() < 0.5 ? units[Math.floor(Math.random() * units.length)] : Math.floor(Math.random() * 0x10000)))));
+      // Up to 16 characters a loop escapes them; longer ones without escapes are written natively.
+      strings.push(String.fromCharCode(...Array.from({ length: i % 40 }, () => (Math.random() < 0.5 ? units[Math.floor(Math.random() * units.length)] : Math.floor(Math.random() * 0x10000)))));
     }
+    // Long strings with nothing to escape (the native path), one character of any kind at the end.
+    const plain = () => String.fromCharCode(Math.random() < 0.8 ? 0x20 + Math.floor(Math.random() * 0x5f) : 0xe000 + Math.floor(Math.random() * 0x2000));
+    for (let i = 0; i < 500; i++) strings.push(Array.from({ length: 17 + (i % 50) }, plain).join('') + String.fromCharCode(units[i % units.length]));
     const schema = SchemaBuilder.struct().field('s', Schema.STRING_SCHEMA).field('m', SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.STRING_SCHEMA).build()).build();
     for (const text of strings) expectSameAsGeneric(schema, new Struct(schema).put('s', text).put('m', new Map([[text, text]])));
   });

@@ -326,6 +326,9 @@ const utf8Write =
   };
 
 const HEX = '0123456789ABCDEF';
+// Longer strings are checked by one regular expression and written natively; shorter ones by the loop.
+const SHORT_STRING = 16;
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * quoteJson(text) as UTF-8: `"` and `\` escaped, \b \t \n \f \r short, other control characters
@@ -338,6 +341,13 @@ function writeJsonString(out: Out, text: string): void {
   const buf = out.buf;
   let pos = out.pos;
   buf[pos++] = 0x22;
+  if (length > SHORT_STRING && !NEEDS_ESCAPE.test(text)) {
+    // Nothing to escape and no surrogate: the native encoder writes exactly these bytes.
+    pos += utf8Write.call(buf, text, pos);
+    buf[pos++] = 0x22;
+    out.pos = pos;
+    return;
+  }
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
