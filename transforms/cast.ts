@@ -23,7 +23,7 @@ import {
   type Field,
   type Schema,
   type SchemaType,
-  type StructFieldCopier,
+  type StructDeriver,
 } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
@@ -320,14 +320,20 @@ function builderFor(type: CastTarget): SchemaBuilder {
   return SchemaBuilder.type(type);
 }
 
-/** The cast schema of an input schema, and what becomes of its fields, in their order. */
+/** The cast schema of an input schema: the fields copied as they are, then the fields cast. */
 interface CastPlan {
   readonly schema: Schema;
-  readonly steps: readonly CastStep[];
+  /** The cast Struct with the uncast fields copied (null for a whole-value cast). */
+  readonly derive: StructDeriver | null;
+  readonly casts: readonly CastStep[];
 }
 
-/** A run of fields copied as they are, or one field cast. */
-type CastStep = { readonly kind: 'copy'; readonly copy: StructFieldCopier } | { readonly kind: 'cast'; readonly field: Field; readonly to: Field; readonly caster: Caster };
+/** One field cast. */
+interface CastStep {
+  readonly field: Field;
+  readonly to: Field;
+  readonly caster: Caster;
+}
 
 type Caster = (value: unknown) => unknown;
 
@@ -397,16 +403,16 @@ export class Cast implements Transformation {
     const whole = this.#spec.wholeValue;
     if (whole !== null) return this.#side.newRecord(record, updatedSchema, castValueToType(valueSchema, this.#side.value(record), whole));
     const value = requireStruct(this.#side.value(record), PURPOSE);
-    const updated = new Struct(updatedSchema);
-    if (value.schema() === valueSchema) {
-      // The plan's fields line up with the struct's (its schema equals valueSchema).
+    if (value.schema() === valueSchema && plan.derive !== null) {
+      // The plan's fields line up with the struct's (its schema equals valueSchema). The deriver
+      // leaves the cast fields alone, so they can still be read from `value` even when it is
+      // `updated` itself (a Struct rebound in place).
       const withDefault = this.#replaceNullWithDefault;
-      for (const step of plan.steps) {
-        if (step.kind === 'copy') step.copy(value, updated, withDefault);
-        else updated.put(step.to, step.caster(fieldValue(value, step.field, withDefault)));
-      }
+      const updated = plan.derive(value, withDefault);
+      for (const step of plan.casts) updated.put(step.to, step.caster(fieldValue(value, step.field, withDefault)));
       return this.#side.newRecord(record, updatedSchema, updated);
     }
+    const updated = new Struct(updatedSchema);
     for (const field of value.schema().fields()) {
       const original = fieldValue(value, field, this.#replaceNullWithDefault);
       const target = this.#spec.fields.get(field.name());
@@ -419,26 +425,23 @@ export class Cast implements Transformation {
 
   readonly #makePlan = (valueSchema: Schema): CastPlan => {
     const schema = this.#buildSchema(valueSchema);
-    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, steps: [] };
-    const steps: CastStep[] = [];
-    let run: Array<readonly [Field, Field]> = [];
-    const endRun = (): void => {
-      if (run.length > 0) steps.push({ kind: 'copy', copy: Struct.fieldCopier(valueSchema, run) });
-      run = [];
-    };
+    if (this.#spec.wholeValue !== null || schema.type() !== 'STRUCT') return { schema, derive: null, casts: [] };
+    const copies: Array<readonly [Field, Field]> = [];
+    const casts: CastStep[] = [];
     for (const field of valueSchema.fields()) {
       const to = schema.field(field.name());
       if (to === null) throw new DataException(`${field.name()} is not a valid field name`);
       const target = this.#spec.fields.get(field.name());
-      if (target === undefined) {
-        run.push([field, to]);
-      } else {
-        endRun();
-        steps.push({ kind: 'cast', field, to, caster: casterFor(field.schema(), target) });
-      }
+      if (target === undefined) copies.push([field, to]);
+      else casts.push({ field, to, caster: casterFor(field.schema(), target) });
     }
-    endRun();
-    return { schema, steps };
+    const derive = Struct.deriver(
+      valueSchema,
+      schema,
+      copies,
+      casts.map((step) => [step.field, step.to] as const),
+    );
+    return { schema, derive, casts };
   };
 
   #buildSchema(valueSchema: Schema): Schema {

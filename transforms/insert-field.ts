@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, type ConfigKeyDefinition } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, ConnectTimestamp, DataException, Schema, SchemaBuilder, Struct, type ConnectRecord, type Field, type StructFieldCopier } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, ConnectTimestamp, DataException, Schema, SchemaBuilder, Struct, type ConnectRecord, type Field, type StructDeriver } from '../src/data/index.js';
 import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -75,8 +75,8 @@ interface Insertions {
 /** The updated schema for an input schema, with its fields resolved once. */
 interface UpdatePlan {
   readonly schema: Schema;
-  /** Copies each input field into the updated schema's field of that name. */
-  readonly copy: StructFieldCopier;
+  /** The updated Struct, with each input field copied into the updated schema's field of that name. */
+  readonly derive: StructDeriver;
   readonly topic: Field | null;
   readonly partition: Field | null;
   readonly offset: Field | null;
@@ -150,8 +150,7 @@ export class InsertField implements Transformation {
     const insertions = this.#configured();
     const value = requireStruct(this.#side.value(record), PURPOSE);
     const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), this.#makePlan);
-    const updated = new Struct(plan.schema);
-    plan.copy(value, updated, this.#replaceNullWithDefault);
+    const updated = plan.derive(value, this.#replaceNullWithDefault);
     const partition = record.kafkaPartition();
     const timestamp = record.timestamp();
     if (plan.topic !== null) updated.put(plan.topic, record.topic());
@@ -173,8 +172,9 @@ export class InsertField implements Transformation {
     const inserted = (spec: InsertionSpec | null): Field | null => (spec === null ? null : field(spec.name));
     return {
       schema: updatedSchema,
-      copy: Struct.fieldCopier(
+      derive: Struct.deriver(
         schema,
+        updatedSchema,
         schema.fields().map((from) => [from, field(from.name())] as const),
       ),
       topic: inserted(insertions.topic),

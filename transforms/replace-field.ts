@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator, type ParsedValue } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema, type StructFieldCopier } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema, type StructDeriver } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
@@ -107,8 +107,8 @@ interface Selection {
 /** The updated schema for an input schema, and where each of its fields comes from. */
 interface UpdatePlan {
   readonly schema: Schema;
-  /** Copies the input fields into the updated schema's fields they become. */
-  readonly copy: StructFieldCopier;
+  /** The updated Struct, with the input fields copied into the fields they become. */
+  readonly derive: StructDeriver;
 }
 
 export class ReplaceField implements Transformation {
@@ -178,9 +178,7 @@ export class ReplaceField implements Transformation {
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(this.#side.value(record), PURPOSE);
     const plan = this.#schemaUpdateCache.computeIfAbsent(value.schema(), this.#makePlan);
-    const updated = new Struct(plan.schema);
-    plan.copy(value, updated, this.#replaceNullWithDefault);
-    return this.#side.newRecord(record, plan.schema, updated);
+    return this.#side.newRecord(record, plan.schema, plan.derive(value, this.#replaceNullWithDefault));
   }
 
   readonly #makePlan = (schema: Schema): UpdatePlan => {
@@ -191,7 +189,7 @@ export class ReplaceField implements Transformation {
       if (from === null) throw new DataException(`${original} is not a valid field name`);
       return [from, to] as const;
     });
-    return { schema: updatedSchema, copy: Struct.fieldCopier(schema, copies) };
+    return { schema: updatedSchema, derive: Struct.deriver(schema, updatedSchema, copies) };
   };
 
   #makeUpdatedSchema(schema: Schema): Schema {

@@ -35,7 +35,7 @@ export {
 } from './schema.js';
 export { NULL_SCHEMA_AND_VALUE, type SchemaAndValue } from './schema-and-value.js';
 export { SchemaBuilder } from './schema-builder.js';
-export { Struct, type StructFieldCopier } from './struct.js';
+export { noteFreshStruct, Struct, structReuse, type StructDeriver, type StructFieldCopier } from './struct.js';
 export { describeValue, validateValue } from './validate.js';
 export { isMapLike, mapEntries, valuesEqual } from './value-equality.js';
 export { isSchemalessDouble, markSchemalessDouble } from './schemaless-doubles.js';

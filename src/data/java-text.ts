@@ -63,14 +63,12 @@ function listText(list: readonly unknown[], schema: Schema | null): string {
 function mapText(map: ReadonlyMap<unknown, unknown>, schema: Schema | null): string {
   const keySchema = containerSchema(schema, 'key');
   const valueSchema = containerSchema(schema, 'value');
-  let text = '{';
-  let first = true;
-  for (const [key, value] of map) {
-    if (first) first = false;
-    else text += ', ';
-    text += `${typeof key === 'string' ? key : javaToString(key, keySchema)}=${elementText(map, key, value, valueSchema)}`;
-  }
-  return `${text}}`;
+  // forEach: no [key, value] pair per entry, as an iterator makes.
+  let text = '';
+  map.forEach((value, key) => {
+    text += `${text === '' ? '{' : ', '}${typeof key === 'string' ? key : javaToString(key, keySchema)}=${elementText(map, key, value, valueSchema)}`;
+  });
+  return text === '' ? '{}' : `${text}}`;
 }
 
 /** A plain object as a map with string keys, in Object.entries order. */
@@ -90,10 +88,15 @@ function objectText(object: Record<string, unknown>, schema: Schema | null): str
 /** An element of a container: with its schema, else as a Java Double if a reader marked it so. */
 function elementText(container: object, key: unknown, value: unknown, schema: Schema | null): string {
   if (typeof value === 'string') return value;
+  // Small longs (counts, versions, flags) from a text made once.
+  if (typeof value === 'bigint' && value >= 0n && value < SMALL_LONG_TEXTS_END) return SMALL_LONG_TEXTS[Number(value)];
   if (schema !== null) return javaToString(value, schema);
   if (typeof value === 'number') return isSchemalessDouble(container, key, value) ? formatJavaDouble(value) : javaNumberText(value, null);
   return javaToString(value, null);
 }
+
+const SMALL_LONG_TEXTS: readonly string[] = Array.from({ length: 1024 }, (_, i) => String(i));
+const SMALL_LONG_TEXTS_END = BigInt(SMALL_LONG_TEXTS.length);
 
 /** A JS number printed as the Java type its schema names. */
 export function javaNumberText(value: number, schema: Schema | null): string {

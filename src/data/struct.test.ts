@@ -5,7 +5,7 @@ import { Decimal } from './decimal.js';
 import { DataException, SchemaBuilderException } from './errors.js';
 import { Schema } from './schema.js';
 import { SchemaBuilder } from './schema-builder.js';
-import { Struct } from './struct.js';
+import { Struct, structReuse } from './struct.js';
 import { ConnectTimestamp } from './timestamp.js';
 
 const person = SchemaBuilder.struct()
@@ -217,5 +217,77 @@ describe('logical types', () => {
     expect(() => Decimal.fromLogical(Decimal.schema(2), BigDecimal.fromString('1.5'))).toThrow(
       'Decimal value has mismatching scale for given Decimal schema. Schema has scale 2, value has scale 1.',
     );
+  });
+});
+
+describe('Struct.deriver', () => {
+  const from = SchemaBuilder.struct().field('line', Schema.STRING_SCHEMA).field('n', SchemaBuilder.int32().optional().defaultValue(5).build()).build();
+  const to = SchemaBuilder.struct().field('message', Schema.STRING_SCHEMA).field('n', from.field('n')!.schema()).field('extra', Schema.OPTIONAL_STRING_SCHEMA).build();
+  const pairs = [
+    [from.field('line')!, to.field('message')!],
+    [from.field('n')!, to.field('n')!],
+  ] as const;
+  const derive = Struct.deriver(from, to, pairs);
+  const offered = (struct: Struct, run: () => Struct): Struct => {
+    structReuse.beginStage(struct);
+    try {
+      return run();
+    } finally {
+      structReuse.endStage();
+    }
+  };
+
+  it('copies into a new Struct unless the chain offered the source', () => {
+    const source = new Struct(from).put('line', 'a').put('n', 1);
+    const out = derive(source, true);
+    expect(out).not.toBe(source);
+    expect(out.toString()).toBe('Struct{message=a,n=1}');
+    expect(source.schema()).toBe(from);
+  });
+
+  it('rebinds an offered source of the same layout, with the result a copy would have', () => {
+    const source = new Struct(from).put('line', 'a').put('n', 1);
+    const out = offered(source, () => derive(source, true));
+    expect(out).toBe(source);
+    expect(out.schema()).toBe(to);
+    expect(out.toString()).toBe('Struct{message=a,n=1}');
+    out.put('extra', 'x');
+    expect(out.getString('extra')).toBe('x');
+    // Only the offered Struct, and only once.
+    const other = new Struct(from).put('line', 'b');
+    expect(offered(source, () => derive(other, false))).not.toBe(other);
+  });
+
+  it('copies an offered source when a null would take its default, or a value could have changed', () => {
+    const withNull = new Struct(from).put('line', 'a');
+    const copied = offered(withNull, () => derive(withNull, true));
+    expect(copied).not.toBe(withNull);
+    expect(copied.get('n')).toBe(5);
+    expect(offered(withNull, () => derive(withNull, false))).toBe(withNull);
+
+    const listSchema = SchemaBuilder.struct().field('tags', SchemaBuilder.array(Schema.STRING_SCHEMA).build()).build();
+    const listTarget = SchemaBuilder.struct().field('t', listSchema.field('tags')!.schema()).build();
+    const list = Struct.deriver(listSchema, listTarget, [[listSchema.field('tags')!, listTarget.field('t')!]]);
+    const tags: unknown[] = ['a'];
+    const withList = new Struct(listSchema).put('tags', tags);
+    tags.push(1);
+    // A copy re-validates the array, which has changed since it was put.
+    expect(() => offered(withList, () => list(withList, true))).toThrow(DataException);
+    expect(withList.schema()).toBe(listSchema);
+  });
+
+  it('copies when the layouts differ (a field dropped or moved)', () => {
+    const dropped = SchemaBuilder.struct().field('line', Schema.STRING_SCHEMA).build();
+    const drop = Struct.deriver(from, dropped, [[from.field('line')!, dropped.field('line')!]]);
+    const source = new Struct(from).put('line', 'a').put('n', 1);
+    expect(offered(source, () => drop(source, true))).not.toBe(source);
+    const moved = SchemaBuilder.struct().field('n', from.field('n')!.schema()).field('line', Schema.STRING_SCHEMA).build();
+    const move = Struct.deriver(from, moved, [
+      [from.field('line')!, moved.field('line')!],
+      [from.field('n')!, moved.field('n')!],
+    ]);
+    const out = offered(source, () => move(source, true));
+    expect(out).not.toBe(source);
+    expect(out.toString()).toBe('Struct{n=1,line=a}');
   });
 });

@@ -10,8 +10,9 @@ import { valuesEqual } from './value-equality.js';
  * their field schema on put; `get` falls back to the field default, `getWithoutDefault` does not.
  */
 export class Struct {
-  readonly #schema: Schema;
-  readonly #values: unknown[];
+  // Changed only when a deriver rebinds a Struct the transformation chain alone holds (see structReuse).
+  #schema: Schema;
+  #values: unknown[];
 
   constructor(schema: Schema) {
     if (schema.type() !== 'STRUCT') throw new DataException(`Not a struct schema: ${schema.toString()}`);
@@ -139,6 +140,66 @@ export class Struct {
     };
   }
 
+  /**
+   * What transforms use to make the Struct of a derived schema from one of `fromSchema`: a new
+   * Struct of `toSchema` with each `copies` pair copied as by fieldCopier, and the `filled` pairs
+   * left for the caller to put (it may still read them from the source: they are not touched).
+   * When the transformation chain offered the source for reuse (structReuse) and the derived
+   * layout is the source's own (every source field at its index, copied fields of the same schema
+   * object, values that cannot have changed), the source itself is rebound to `toSchema` instead:
+   * the result is the same Struct a copy would be, without the copy.
+   */
+  static deriver(
+    fromSchema: Schema,
+    toSchema: Schema,
+    copies: ReadonlyArray<readonly [Field, Field]>,
+    filled: ReadonlyArray<readonly [Field, Field]> = [],
+  ): StructDeriver {
+    const copy = Struct.fieldCopier(fromSchema, copies);
+    const fromFields = fromSchema.fields();
+    const toCount = toSchema.fields().length;
+    const sameLayout =
+      toCount >= fromFields.length &&
+      copies.length + filled.length === fromFields.length &&
+      [...copies, ...filled].every(([from, to]) => from.index() === to.index() && fromFields[from.index()] === from) &&
+      new Set([...copies, ...filled].map(([from]) => from.index())).size === fromFields.length &&
+      copies.every(([from, to]) => from.schema() === to.schema());
+    const copiedIndexes = copies.map(([from]) => from.index());
+    return (source, withDefault) => {
+      if (sameLayout && source === offeredStruct && source.#schema === fromSchema && source.#rebind(toSchema, toCount, copiedIndexes, withDefault)) {
+        offeredStruct = null;
+        return noteFreshStruct(source);
+      }
+      const target = new Struct(toSchema);
+      copy(source, target, withDefault);
+      return noteFreshStruct(target);
+    };
+  }
+
+  /** The in-place form of a same-layout derivation; false (nothing changed) when a value rules it out. */
+  #rebind(toSchema: Schema, toCount: number, copied: readonly number[], withDefault: boolean): boolean {
+    const values = this.#values;
+    const fields = this.#schema.fields();
+    for (let i = 0; i < copied.length; i++) {
+      const value = values[copied[i]];
+      if (value === null || value === undefined) {
+        if (withDefault && fields[copied[i]].schema().defaultValue() !== null) return false;
+      } else if (!isSettled(value)) {
+        return false;
+      }
+    }
+    if (values.length < toCount) {
+      // An exact-size list: growing the old one would give it spare capacity for many more fields.
+      const grown = nulls(toCount);
+      for (let i = 0; i < values.length; i++) grown[i] = values[i];
+      this.#values = grown;
+    }
+    // A filled field keeps the source's value until the caller puts its own: if the caller throws
+    // first, the Struct is left half-made, but no one else holds it.
+    this.#schema = toSchema;
+    return true;
+  }
+
   /** Checks every field: required fields without a default must be set. */
   validate(): void {
     for (const field of this.#schema.fields()) {
@@ -181,6 +242,44 @@ export class Struct {
     return this.#values[field.index()];
   }
 }
+
+/** Makes the Struct of a derived schema from a source Struct, as Struct.deriver made it. */
+export type StructDeriver = (source: Struct, withDefault: boolean) => Struct;
+
+// The transformation chain's offer (see structReuse): the one Struct a deriver may rebind.
+let offeredStruct: Struct | null = null;
+// Whether a chain is applying a transform, and the Struct that transform last made for its output.
+let tracking = false;
+let lastFresh: Struct | null = null;
+
+/** Tells the transformation chain that `struct` was just made by a transform, for its output alone. */
+export function noteFreshStruct(struct: Struct): Struct {
+  if (tracking) lastFresh = struct;
+  return struct;
+}
+
+/**
+ * For TransformationChain (Sluice's runtime, not the data API). A built-in transform notes the
+ * Struct it makes for its output (noteFreshStruct); when the next stage consumes that output
+ * record too (CONSUMES_INPUT_RECORD), nothing else can hold that Struct, and the chain offers it:
+ * the stage's deriver may then rebind it instead of copying it.
+ */
+export const structReuse = {
+  /** Starts a stage: `offered` is the Struct it may rebind (or null); nothing made yet. */
+  beginStage(offered: Struct | null): void {
+    tracking = true;
+    lastFresh = null;
+    offeredStruct = offered;
+  },
+  /** Ends a stage: the Struct it made for its output (or null), and the offer withdrawn. */
+  endStage(): Struct | null {
+    const made = lastFresh;
+    tracking = false;
+    lastFresh = null;
+    offeredStruct = null;
+    return made;
+  },
+};
 
 /** Copies fields from a source Struct into a target Struct as Struct.fieldCopier made it. */
 export type StructFieldCopier = (source: Struct, target: Struct, withDefault: boolean) => void;

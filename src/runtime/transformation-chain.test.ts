@@ -115,3 +115,57 @@ describe('TransformationChain', () => {
     expect(record.newRecord('t', null, null, null, null, null, null)).not.toBe(record);
   });
 });
+
+describe('TransformationChain: Structs made within the chain', () => {
+  /** The chain, with each stage's output value collected. */
+  function spied(config: Record<string, string>): { chain: TransformationChain; values: unknown[] } {
+    const built = buildTransformationChain(plugins, config);
+    const values: unknown[] = [];
+    for (const stage of built.stages) {
+      const t = stage.transformation;
+      const apply = t.apply.bind(t);
+      t.apply = <R extends ConnectRecord<R>>(record: R): R | null => {
+        const out = apply(record);
+        values.push(out?.value());
+        return out;
+      };
+    }
+    return { chain: built, values };
+  }
+  const { transforms: _all, ...withoutHeader } = CONFIG;
+  const NO_HEADER = { ...withoutHeader, transforms: 'hoist,insert,cast,rename,route' };
+
+  it('are changed in place by the next stage when only the chain holds them', () => {
+    const { chain, values } = spied(NO_HEADER);
+    const out = chain.apply(source()) as SourceRecord;
+    expect(new Set(values).size).toBe(1);
+    expect(out.value()).toBe(values[0]);
+    expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, NO_HEADER), source()).pop() as SourceRecord).toString());
+    expect(String(out.value())).toBe('Struct{message=hello,schema_version=1}');
+  });
+
+  it('are copied after a stage that makes no Struct of its own, or under a predicate', () => {
+    const { chain, values } = spied(CONFIG);
+    chain.apply(source());
+    // hoist → insert (same Struct), header (same value), cast (a new one) → rename, route.
+    expect(values.map((v) => values.indexOf(v))).toEqual([0, 0, 0, 3, 3, 3]);
+    const guarded = spied({
+      ...NO_HEADER,
+      'transforms.cast.predicate': 'always',
+      'predicates': 'always',
+      'predicates.always.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
+      'predicates.always.pattern': '.*',
+    });
+    guarded.chain.apply(source());
+    expect(guarded.values.map((v) => guarded.values.indexOf(v))).toEqual([0, 0, 2, 2, 2]);
+  });
+
+  it('a stage failing after it changed one leaves the input and the next records alone', () => {
+    const chain = buildTransformationChain(plugins, { ...NO_HEADER, 'transforms.cast.spec': 'schema_version:int32,line:int32' });
+    const input = source();
+    expect(() => chain.apply(input)).toThrow(TransformationError);
+    expect(input.value()).toBe('hello');
+    const ok = buildTransformationChain(plugins, NO_HEADER);
+    expect(String((ok.apply(source()) as SourceRecord).value())).toBe('Struct{message=hello,schema_version=1}');
+  });
+});

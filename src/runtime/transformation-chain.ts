@@ -3,7 +3,7 @@
  * (`transforms.<alias>.predicate`, `.negate`), as Kafka Connect's TransformationChain.
  */
 import type { Predicate, Transformation } from '../connect/transformation.js';
-import { CONSUMES_INPUT_RECORD, offerRecordForReuse, type ConnectRecord } from '../data/index.js';
+import { CONSUMES_INPUT_RECORD, offerRecordForReuse, structReuse, type ConnectRecord, type Struct } from '../data/index.js';
 import { ConnectError } from './errors.js';
 import { withPrefix } from '../config/prefixed.js';
 import type { Plugins } from './plugins.js';
@@ -46,6 +46,8 @@ export class TransformationChain {
     // Whether the chain alone holds `current`: a record a consuming stage made, which no predicate
     // (that might keep it) has seen. The next consuming stage's newRecord may then reuse it.
     let owned = false;
+    // The Struct the last stage made for `current` (noteFreshStruct), while the chain alone holds it.
+    let ownedStruct: Struct | null = null;
     for (let i = 0; i < this.stages.length; i++) {
       const stage = this.stages[i];
       if (current === null) return null;
@@ -56,7 +58,9 @@ export class TransformationChain {
           owned = false;
           if (stage.predicate.test(r) === stage.negate) continue;
         }
-        if (owned && consumes) offerRecordForReuse(r);
+        const offer = owned && consumes;
+        if (offer) offerRecordForReuse(r);
+        structReuse.beginStage(offer ? ownedStruct : null);
         current = stage.transformation.apply(r);
         // A stage that does not consume its input may have kept it.
         owned = consumes && (current !== r || owned);
@@ -64,6 +68,7 @@ export class TransformationChain {
         throw new TransformationError(stage.alias, stage.className, err);
       } finally {
         offerRecordForReuse(null);
+        ownedStruct = structReuse.endStage();
       }
     }
     return current;
