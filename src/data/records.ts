@@ -33,6 +33,35 @@ function takeReusable(record: object): boolean {
 // newRecord makes its copy from this placeholder and fills the fields in: no fields object per copy.
 const COPY: SourceRecordFields & SinkRecordFields = Object.freeze({ topic: '', kafkaPartition: 0, kafkaOffset: 0n, sourcePartition: null, sourceOffset: null });
 
+/**
+ * The parts of a record that newRecord replaces, saved so that a record the transformation chain
+ * consumed (changed in place) can be put back as it was: see saveRecordFields.
+ */
+export class SavedRecordFields {
+  topic = '';
+  kafkaPartition: number | null = null;
+  keySchema: Schema | null = null;
+  key: unknown = null;
+  valueSchema: Schema | null = null;
+  value: unknown = null;
+  timestamp: number | null = null;
+  headers: ConnectHeaders | readonly ConnectHeader[] = [];
+
+  /** Drops what was saved (keeps nothing alive). */
+  clear(): void {
+    this.key = null;
+    this.value = null;
+    this.keySchema = null;
+    this.valueSchema = null;
+    this.headers = [];
+  }
+}
+
+/** For TransformationChain: copies `record`'s replaceable parts into `into`. */
+export let saveRecordFields: <R extends ConnectRecord<R>>(record: ConnectRecord<R>, into: SavedRecordFields) => void;
+/** For TransformationChain: puts back what saveRecordFields saved. */
+export let restoreRecordFields: <R extends ConnectRecord<R>>(record: ConnectRecord<R>, saved: SavedRecordFields) => void;
+
 /** Where a consumed record's timestamp came from (Kafka's TimestampType). */
 export type TimestampType = 'NoTimestampType' | 'CreateTime' | 'LogAppendTime';
 
@@ -159,6 +188,29 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
     } else {
       this.#headers = headers instanceof ConnectHeaders ? headers : new ConnectHeaders(headers);
     }
+  }
+
+  static {
+    saveRecordFields = (record, into) => {
+      into.topic = record.#topic;
+      into.kafkaPartition = record.#kafkaPartition;
+      into.keySchema = record.#keySchema;
+      into.key = record.#key;
+      into.valueSchema = record.#valueSchema;
+      into.value = record.#value;
+      into.timestamp = record.#timestamp;
+      into.headers = record.#headers;
+    };
+    restoreRecordFields = (record, saved) => {
+      record.#topic = saved.topic;
+      record.#kafkaPartition = saved.kafkaPartition;
+      record.#keySchema = saved.keySchema;
+      record.#key = saved.key;
+      record.#valueSchema = saved.valueSchema;
+      record.#value = saved.value;
+      record.#timestamp = saved.timestamp;
+      record.#headers = saved.headers;
+    };
   }
 
   protected baseEquals(other: ConnectRecord<R>): boolean {

@@ -169,3 +169,41 @@ describe('TransformationChain: Structs made within the chain', () => {
     expect(String((ok.apply(source()) as SourceRecord).value())).toBe('Struct{message=hello,schema_version=1}');
   });
 });
+
+describe('TransformationChain.applyConsuming', () => {
+  it('gives what apply gives, changing the input instead of copying it', () => {
+    const chain = buildTransformationChain(plugins, CONFIG);
+    const expected = chain.apply(source()) as SourceRecord;
+    const input = source();
+    const out = chain.applyConsuming(input) as SourceRecord;
+    expect(out).toBe(input);
+    expect(out.toString()).toBe(expected.toString());
+    expect(out.sourceOffset()).toEqual({ position: 7 });
+  });
+
+  it('puts the input back as it was when a stage fails', () => {
+    const chain = buildTransformationChain(plugins, { ...CONFIG, 'transforms.cast.spec': 'line:int32' });
+    const input = source();
+    const before = input.toString();
+    const headers = input.headers();
+    expect(() => chain.applyConsuming(input)).toThrow(TransformationError);
+    expect(input.toString()).toBe(before);
+    expect(input.headers()).toBe(headers);
+    expect(input.valueSchema()).toBe(Schema.STRING_SCHEMA);
+  });
+
+  it('copies the input when a predicate or a transform of its own may keep it', () => {
+    const guarded = buildTransformationChain(plugins, {
+      ...CONFIG,
+      'transforms.hoist.predicate': 'always',
+      predicates: 'always',
+      'predicates.always.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
+      'predicates.always.pattern': '.*',
+    });
+    const input = source();
+    const before = input.toString();
+    expect(guarded.applyConsuming(input)).not.toBe(input);
+    expect(input.toString()).toBe(before);
+    expect(TransformationChain.empty().applyConsuming(input)).toBe(input);
+  });
+});

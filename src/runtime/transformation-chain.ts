@@ -3,7 +3,16 @@
  * (`transforms.<alias>.predicate`, `.negate`), as Kafka Connect's TransformationChain.
  */
 import type { Predicate, Transformation } from '../connect/transformation.js';
-import { CONSUMES_INPUT_RECORD, offerRecordForReuse, structReuse, type ConnectRecord, type Struct } from '../data/index.js';
+import {
+  CONSUMES_INPUT_RECORD,
+  offerRecordForReuse,
+  restoreRecordFields,
+  SavedRecordFields,
+  saveRecordFields,
+  structReuse,
+  type ConnectRecord,
+  type Struct,
+} from '../data/index.js';
 import { ConnectError } from './errors.js';
 import { withPrefix } from '../config/prefixed.js';
 import type { Plugins } from './plugins.js';
@@ -32,6 +41,8 @@ export class TransformationError extends Error {
 export class TransformationChain {
   // Per stage: whether its transform consumes its input record (see CONSUMES_INPUT_RECORD).
   readonly #consumesInput: readonly boolean[];
+  // applyConsuming's copy of its input's parts, reused from record to record.
+  readonly #saved = new SavedRecordFields();
 
   constructor(readonly stages: readonly TransformationStage[]) {
     this.#consumesInput = stages.map((s) => (s.transformation as { [CONSUMES_INPUT_RECORD]?: unknown })[CONSUMES_INPUT_RECORD] === true);
@@ -42,10 +53,34 @@ export class TransformationChain {
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
+    return this.#run(record, false);
+  }
+
+  /**
+   * apply, for a caller that has no further use for `record` (it keeps no reference and needs
+   * neither its topic nor its key, value, timestamp or headers afterwards): the first stage may
+   * change it in place instead of copying it. If a stage throws, `record` is first put back as it
+   * was, so the caller can retry or report it.
+   */
+  applyConsuming<R extends ConnectRecord<R>>(record: R): R | null {
+    if (this.stages.length === 0) return record;
+    saveRecordFields(record, this.#saved);
+    try {
+      return this.#run(record, true);
+    } catch (error) {
+      restoreRecordFields(record, this.#saved);
+      throw error;
+    } finally {
+      this.#saved.clear();
+    }
+  }
+
+  #run<R extends ConnectRecord<R>>(record: R, inputOwned: boolean): R | null {
     let current: R | null = record;
-    // Whether the chain alone holds `current`: a record a consuming stage made, which no predicate
-    // (that might keep it) has seen. The next consuming stage's newRecord may then reuse it.
-    let owned = false;
+    // Whether the chain alone holds `current`: a record a consuming stage made (or the caller gave
+    // up), which no predicate (that might keep it) has seen. The next consuming stage's newRecord
+    // may then reuse it.
+    let owned = inputOwned;
     // The Struct the last stage made for `current` (noteFreshStruct), while the chain alone holds it.
     let ownedStruct: Struct | null = null;
     for (let i = 0; i < this.stages.length; i++) {

@@ -32,7 +32,8 @@ export interface WorkerSourceTaskDeps extends RecordPipelineDeps {
 }
 
 interface Pending {
-  record: SourceRecord;
+  /** The record as the task returned it, for commitRecord (null when the task has none). */
+  record: SourceRecord | null;
   submitted: SubmittedRecord | null;
   message: ProducerRecord;
 }
@@ -80,11 +81,14 @@ export class WorkerSourceTask extends WorkerTask {
 
   private async send(records: SourceRecord[]): Promise<void> {
     const byTopic = new Map<string, Pending[]>();
+    // Without commitRecord nothing needs a task's record once it is transformed (its source
+    // partition and offset are kept by every copy): the chain may change it instead of copying it.
+    const keepsRecords = this.deps.task.commitRecord !== undefined;
     for (const record of records) {
       // Synchronous unless something fails: the error handler's path is the only async one.
       let transformed: SourceRecord | null;
       try {
-        transformed = this.deps.transforms.apply(record);
+        transformed = keepsRecords ? this.deps.transforms.apply(record) : this.deps.transforms.applyConsuming(record);
       } catch (error) {
         transformed = await this.transformFailed(record, error);
       }
@@ -106,7 +110,7 @@ export class WorkerSourceTask extends WorkerTask {
       const topic = transformed.topic();
       let group = byTopic.get(topic);
       if (group === undefined) byTopic.set(topic, (group = []));
-      group.push({ record, submitted, message });
+      group.push({ record: keepsRecords ? record : null, submitted, message });
     }
     for (const [topic, batch] of byTopic) {
       if (!this.seenTopics.has(topic)) {
@@ -187,6 +191,11 @@ export class WorkerSourceTask extends WorkerTask {
   }
 
   private async onAcked(topic: string, batch: Pending[], acks: RecordAck[]): Promise<void> {
+    if (this.deps.task.commitRecord === undefined) {
+      for (const p of batch) this.submitted.ack(p.submitted);
+      this.deps.metrics.recordWrite(this.id.connector, this.id.task, batch.length);
+      return;
+    }
     for (let i = 0; i < batch.length; i++) {
       const p = batch[i];
       const ack = acks[i];
@@ -198,7 +207,7 @@ export class WorkerSourceTask extends WorkerTask {
       };
       this.submitted.ack(p.submitted);
       try {
-        await this.deps.task.commitRecord?.(p.record, metadata);
+        if (p.record !== null) await this.deps.task.commitRecord?.(p.record, metadata);
       } catch (err) {
         this.log.warn({ err, task: taskName(this.id) }, 'commitRecord threw; continuing');
       }
