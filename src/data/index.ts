@@ -14,7 +14,6 @@ export { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_L
 export {
   CONSUMES_INPUT_RECORD,
   ConnectRecord,
-  offerRecordForReuse,
   restoreRecordFields,
   SavedRecordFields,
   saveRecordFields,
@@ -38,7 +37,8 @@ export {
 } from './schema.js';
 export { NULL_SCHEMA_AND_VALUE, type SchemaAndValue } from './schema-and-value.js';
 export { SchemaBuilder } from './schema-builder.js';
-export { noteFreshStruct, Struct, structReuse, type StructDeriver, type StructFieldCopier } from './struct.js';
+export { chainReuse } from './chain-reuse.js';
+export { noteFreshStruct, Struct, type StructDeriver, type StructFieldCopier } from './struct.js';
 export { describeValue, validateValue } from './validate.js';
 export { isMapLike, mapEntries, valuesEqual } from './value-equality.js';
 export { isSchemalessDouble, markSchemalessDouble } from './schemaless-doubles.js';

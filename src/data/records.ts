@@ -1,3 +1,4 @@
+import { chainReuse } from './chain-reuse.js';
 import { javaToString } from './java-text.js';
 import { ConnectHeaders, headersOverSharedList, shareHeaderList, type ConnectHeader } from './headers.js';
 import { schemaEquals, type Schema } from './schema.js';
@@ -7,26 +8,14 @@ import { valuesEqual } from './value-equality.js';
  * Marks a transform whose apply uses its input record last in the newRecord call that replaces it
  * (or returns the input as it is) and keeps no reference to it. TransformationChain then lets that
  * newRecord reuse the input when the chain alone holds it (an earlier stage made it): see
- * offerRecordForReuse.
+ * chainReuse.
  */
 export const CONSUMES_INPUT_RECORD: unique symbol = Symbol('sluice.consumesInputRecord');
 
-// The record the next newRecord called on it may change and give back instead of a copy.
-let reusable: object | null = null;
-
-/**
- * For TransformationChain (Sluice's runtime, not the data API): the first newRecord called on
- * `record` from now on changes and returns `record` itself, which must have no other holder and
- * no other use afterwards; null withdraws the offer.
- */
-export function offerRecordForReuse(record: object | null): void {
-  reusable = record;
-}
-
-/** Whether newRecord may reuse `record` (and so withdraws the offer). */
+/** Whether newRecord may reuse `record` (and so withdraws the offer): see chainReuse. */
 function takeReusable(record: object): boolean {
-  if (record !== reusable) return false;
-  reusable = null;
+  if (record !== chainReuse.record) return false;
+  chainReuse.record = null;
   return true;
 }
 

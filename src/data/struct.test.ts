@@ -5,7 +5,8 @@ import { Decimal } from './decimal.js';
 import { DataException, SchemaBuilderException } from './errors.js';
 import { Schema } from './schema.js';
 import { SchemaBuilder } from './schema-builder.js';
-import { Struct, structReuse } from './struct.js';
+import { chainReuse } from './chain-reuse.js';
+import { Struct } from './struct.js';
 import { ConnectTimestamp } from './timestamp.js';
 
 const person = SchemaBuilder.struct()
@@ -229,11 +230,11 @@ describe('Struct.deriver', () => {
   ] as const;
   const derive = Struct.deriver(from, to, pairs);
   const offered = (struct: Struct, run: () => Struct): Struct => {
-    structReuse.beginStage(struct);
+    chainReuse.begin(null, struct);
     try {
       return run();
     } finally {
-      structReuse.endStage();
+      chainReuse.end();
     }
   };
 

@@ -1,4 +1,5 @@
 import { BigDecimal } from './big-decimal.js';
+import { chainReuse } from './chain-reuse.js';
 import { DataException } from './errors.js';
 import { javaToString } from './java-text.js';
 import { schemaEquals, type Field, type Schema, type SchemaType } from './schema.js';
@@ -10,7 +11,7 @@ import { valuesEqual } from './value-equality.js';
  * their field schema on put; `get` falls back to the field default, `getWithoutDefault` does not.
  */
 export class Struct {
-  // Changed only when a deriver rebinds a Struct the transformation chain alone holds (see structReuse).
+  // Changed only when a deriver rebinds a Struct the transformation chain alone holds (see chainReuse).
   #schema: Schema;
   #values: unknown[];
 
@@ -144,7 +145,7 @@ export class Struct {
    * What transforms use to make the Struct of a derived schema from one of `fromSchema`: a new
    * Struct of `toSchema` with each `copies` pair copied as by fieldCopier, and the `filled` pairs
    * left for the caller to put (it may still read them from the source: they are not touched).
-   * When the transformation chain offered the source for reuse (structReuse) and the derived
+   * When the transformation chain offered the source for reuse (chainReuse) and the derived
    * layout is the source's own (every source field at its index, copied fields of the same schema
    * object, values that cannot have changed), the source itself is rebound to `toSchema` instead:
    * the result is the same Struct a copy would be, without the copy.
@@ -166,8 +167,8 @@ export class Struct {
       copies.every(([from, to]) => from.schema() === to.schema());
     const copiedIndexes = copies.map(([from]) => from.index());
     return (source, withDefault) => {
-      if (sameLayout && source === offeredStruct && source.#schema === fromSchema && source.#rebind(toSchema, toCount, copiedIndexes, withDefault)) {
-        offeredStruct = null;
+      if (sameLayout && source === chainReuse.struct && source.#schema === fromSchema && source.#rebind(toSchema, toCount, copiedIndexes, withDefault)) {
+        chainReuse.struct = null;
         return noteFreshStruct(source);
       }
       const target = new Struct(toSchema);
@@ -246,40 +247,11 @@ export class Struct {
 /** Makes the Struct of a derived schema from a source Struct, as Struct.deriver made it. */
 export type StructDeriver = (source: Struct, withDefault: boolean) => Struct;
 
-// The transformation chain's offer (see structReuse): the one Struct a deriver may rebind.
-let offeredStruct: Struct | null = null;
-// Whether a chain is applying a transform, and the Struct that transform last made for its output.
-let tracking = false;
-let lastFresh: Struct | null = null;
-
-/** Tells the transformation chain that `struct` was just made by a transform, for its output alone. */
+/** Tells the transformation chain that `struct` was just made by a transform, for its output alone (see chainReuse). */
 export function noteFreshStruct(struct: Struct): Struct {
-  if (tracking) lastFresh = struct;
+  if (chainReuse.tracking) chainReuse.made = struct;
   return struct;
 }
-
-/**
- * For TransformationChain (Sluice's runtime, not the data API). A built-in transform notes the
- * Struct it makes for its output (noteFreshStruct); when the next stage consumes that output
- * record too (CONSUMES_INPUT_RECORD), nothing else can hold that Struct, and the chain offers it:
- * the stage's deriver may then rebind it instead of copying it.
- */
-export const structReuse = {
-  /** Starts a stage: `offered` is the Struct it may rebind (or null); nothing made yet. */
-  beginStage(offered: Struct | null): void {
-    tracking = true;
-    lastFresh = null;
-    offeredStruct = offered;
-  },
-  /** Ends a stage: the Struct it made for its output (or null), and the offer withdrawn. */
-  endStage(): Struct | null {
-    const made = lastFresh;
-    tracking = false;
-    lastFresh = null;
-    offeredStruct = null;
-    return made;
-  },
-};
 
 /** Copies fields from a source Struct into a target Struct as Struct.fieldCopier made it. */
 export type StructFieldCopier = (source: Struct, target: Struct, withDefault: boolean) => void;

@@ -4,12 +4,11 @@
  */
 import type { Predicate, Transformation } from '../connect/transformation.js';
 import {
+  chainReuse,
   CONSUMES_INPUT_RECORD,
-  offerRecordForReuse,
   restoreRecordFields,
   SavedRecordFields,
   saveRecordFields,
-  structReuse,
   type ConnectRecord,
   type Struct,
 } from '../data/index.js';
@@ -76,35 +75,36 @@ export class TransformationChain {
   }
 
   #run<R extends ConnectRecord<R>>(record: R, inputOwned: boolean): R | null {
+    const stages = this.stages;
+    const consumesInput = this.#consumesInput;
     let current: R | null = record;
     // Whether the chain alone holds `current`: a record a consuming stage made (or the caller gave
     // up), which no predicate (that might keep it) has seen. The next consuming stage's newRecord
-    // may then reuse it.
+    // may then reuse it, and its deriver the Struct the stage before made (see chainReuse).
     let owned = inputOwned;
-    // The Struct the last stage made for `current` (noteFreshStruct), while the chain alone holds it.
     let ownedStruct: Struct | null = null;
-    for (let i = 0; i < this.stages.length; i++) {
-      const stage = this.stages[i];
-      if (current === null) return null;
-      const r: R = current;
-      const consumes = this.#consumesInput[i];
-      try {
+    let i = 0;
+    try {
+      for (; i < stages.length; i++) {
+        if (current === null) return null;
+        const stage = stages[i];
+        const r: R = current;
         if (stage.predicate !== undefined) {
           owned = false;
           if (stage.predicate.test(r) === stage.negate) continue;
         }
-        const offer = owned && consumes;
-        if (offer) offerRecordForReuse(r);
-        structReuse.beginStage(offer ? ownedStruct : null);
+        const consumes = consumesInput[i];
+        if (owned && consumes) chainReuse.begin(r, ownedStruct);
+        else chainReuse.begin(null, null);
         current = stage.transformation.apply(r);
+        ownedStruct = chainReuse.end();
         // A stage that does not consume its input may have kept it.
         owned = consumes && (current !== r || owned);
-      } catch (err) {
-        throw new TransformationError(stage.alias, stage.className, err);
-      } finally {
-        offerRecordForReuse(null);
-        ownedStruct = structReuse.endStage();
       }
+    } catch (err) {
+      chainReuse.end();
+      const stage = stages[i];
+      throw new TransformationError(stage.alias, stage.className, err);
     }
     return current;
   }
