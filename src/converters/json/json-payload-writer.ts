@@ -59,6 +59,8 @@ export class PayloadWriters {
   readonly #toJson: ConnectToJson;
   readonly #writers = new WeakMap<Schema, ByteWriter | null>();
   readonly #envelopes = new WeakMap<Schema, EnvelopeWriter | null>();
+  #lastSchema: Schema | null = null;
+  #lastWriter: ByteWriter | null = null;
 
   constructor(config: JsonConverterConfig, toJson: ConnectToJson) {
     this.#config = config;
@@ -67,11 +69,15 @@ export class PayloadWriters {
 
   /** The writer of payloads of `schema`, or null when ConnectToJson must write them. */
   writerFor(schema: Schema): ByteWriter | null {
+    // The records of a stream mostly share one schema object: the last one answers without a lookup.
+    if (schema === this.#lastSchema) return this.#lastWriter;
     let writer = this.#writers.get(schema);
     if (writer === undefined) {
       writer = this.#compile(schema, 0);
       this.#writers.set(schema, writer);
     }
+    this.#lastSchema = schema;
+    this.#lastWriter = writer;
     return writer;
   }
 
