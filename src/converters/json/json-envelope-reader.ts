@@ -57,7 +57,7 @@ export class EnvelopeReader {
       return undefined;
     } finally {
       // Do not keep the record's text alive.
-      this.#cursor.text = '';
+      this.#cursor.reset('', 0);
     }
   }
 
@@ -69,8 +69,7 @@ export class EnvelopeReader {
       const known = recent[i];
       const end = SCHEMA_START + known.bytes.length;
       if (bytes.length > end && known.bytes.compare(bytes, SCHEMA_START, end) === 0) {
-        cursor.text = decodeUtf8(bytes, end);
-        cursor.pos = 0;
+        cursor.reset(decodeUtf8(bytes, end), 0);
         return { schema: known.schema, value: readPayloadTail(cursor, known.reader) };
       }
     }
@@ -82,8 +81,7 @@ export class EnvelopeReader {
     if (schema === undefined || schema === null) return undefined;
     const reader = this.#readers.readerFor(schema);
     if (reader === null) return undefined;
-    cursor.text = text;
-    cursor.pos = end;
+    cursor.reset(text, end);
     const value = readPayloadTail(cursor, reader);
     const byteLength = text.length === bytes.length ? schemaText.length : Buffer.byteLength(schemaText, 'utf8');
     // A copy: the record's buffer may be reused by its owner.

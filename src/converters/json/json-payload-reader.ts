@@ -45,10 +45,22 @@ export const NOT_FAST: Error = Object.freeze(new Error('not handled by the fast 
 export class Cursor {
   text = '';
   pos = 0;
+  // What readString knows of `text` past its first long string (see reset): whether it has no
+  // control character at all, and where its next backslash is (or -1 when not looked for yet).
+  controlFree: boolean | undefined = undefined;
+  backslash = -1;
   /** Start (inclusive) of the last number scanned. */
   numStart = 0;
   /** Value of the last number scanned when it is a SMALL integer. */
   num = 0;
+
+  /** Starts reading `text` at `pos`. */
+  reset(text: string, pos: number): void {
+    this.text = text;
+    this.pos = pos;
+    this.controlFree = undefined;
+    this.backslash = -1;
+  }
 }
 
 export type PayloadReader = (c: Cursor) => unknown;
@@ -265,11 +277,7 @@ export function readString(c: Cursor): string {
   let pos = start;
   let code = text.charCodeAt(pos);
   while (code >= 0x20 && code !== 0x22 && code !== 0x5c) {
-    if (++pos === loopEnd) {
-      STRING_STOP.lastIndex = pos;
-      if (!STRING_STOP.test(text)) throw NOT_FAST;
-      pos = STRING_STOP.lastIndex - 1;
-    }
+    if (++pos === loopEnd) pos = plainRunEnd(c, text, pos);
     code = text.charCodeAt(pos);
   }
   if (code === 0x22) {
@@ -281,9 +289,33 @@ export function readString(c: Cursor): string {
   throw NOT_FAST;
 }
 
+/**
+ * Where the plain run of a string that goes on at `from` ends: its closing quote, an escape, or a
+ * (forbidden) control character. In a text with no control character at all (compact JSON; one
+ * check per record) that is the nearer of the next quote and the next backslash, which indexOf
+ * finds far faster than any character-by-character scan.
+ */
+function plainRunEnd(c: Cursor, text: string, from: number): number {
+  c.controlFree ??= !HAS_CONTROL.test(text);
+  if (!c.controlFree) {
+    STRING_STOP.lastIndex = from;
+    if (!STRING_STOP.test(text)) throw NOT_FAST;
+    return STRING_STOP.lastIndex - 1;
+  }
+  const quote = text.indexOf('"', from);
+  if (quote < 0) throw NOT_FAST;
+  if (c.backslash < from && c.backslash !== NO_BACKSLASH) {
+    const next = text.indexOf('\\', from);
+    c.backslash = next < 0 ? NO_BACKSLASH : next;
+  }
+  return c.backslash !== NO_BACKSLASH && c.backslash < quote ? c.backslash : quote;
+}
+
 const SHORT_STRING = 16;
 // What ends the plain run of a string: its closing quote, an escape, or a (forbidden) control character.
 const STRING_STOP = /["\\\u0000-\u001f]/g;
+const HAS_CONTROL = /[\u0000-\u001f]/;
+const NO_BACKSLASH = -2;
 
 function readEscapedString(c: Cursor, start: number, escapeAt: number): string {
   const text = c.text;

@@ -122,6 +122,18 @@ describe('SchemalessReader', () => {
     }
   });
 
+  it('long strings: escapes and control characters before, inside and after them', () => {
+    const long = 'a long plain string value '.repeat(3);
+    const parts = [`"${long}"`, `"${long}\\n${long}"`, `"${long}\\"q"`, `"\\t${long}"`, `"${long}\traw tab"`, `"${long}`, `"${long}\\`, `"é${long}😀"`];
+    for (const a of parts) {
+      for (const b of parts) {
+        expectSameAsLossless(`{"a":${a},"b":${b}}`);
+        expectSameAsLossless(`{\n  "a": ${a},\n  "b": [${b}, ${a}]\n}`);
+        expectSameAsLossless(`["x\\\\y",${a},${b}]`);
+      }
+    }
+  });
+
   it('deep nesting, up to and past Jackson\'s limit', () => {
     for (const depth of [499, 500, 501, 999, 1000, 1001]) expectSameAsLossless(`${'['.repeat(depth)}${']'.repeat(depth)}`);
     expectSameAsLossless(`${'{"a":'.repeat(600)}1${'}'.repeat(600)}`);

@@ -79,14 +79,13 @@ export class SchemalessReader {
     if (first !== 0x7b && first !== 0x5b) return undefined;
     const c = this.#cursor;
     try {
-      c.text = decodeUtf8(bytes, 0);
-      c.pos = 0;
+      c.reset(decodeUtf8(bytes, 0), 0);
       return { schema: null, value: readValue(c, 1) };
     } catch {
       return undefined;
     } finally {
       // Do not keep the record's text or values alive.
-      c.text = '';
+      c.reset('', 0);
       c.popTo(0);
     }
   }
