@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,23 @@ describe('FileOffsetBackingStore', () => {
     expect(await reader.offset({ filename: 'b' })).toBeNull();
     expect(await new OffsetStorageReader('other', second).offset({ filename: 'a' })).toBeNull();
     expect(JSON.parse(readFileSync(path, 'utf8')).offsets).toEqual({ '["src",{"filename":"a"}]': '{"position":10}' });
+  });
+
+  it('writes without blocking, in order, and a failed write fails only its own flush', async () => {
+    const path = tempFile();
+    const store = new FileOffsetBackingStore(path);
+    await store.start();
+    const writes = Array.from({ length: 20 }, (_, i) => store.set(new Map([['k', String(i)]])));
+    await Promise.all(writes);
+    expect(JSON.parse(readFileSync(path, 'utf8')).offsets).toEqual({ k: '19' });
+
+    // A directory where the temporary file goes makes the next write fail.
+    mkdirSync(`${path}.tmp`);
+    await expect(store.set(new Map([['k', 'lost']]))).rejects.toThrow();
+    rmSync(`${path}.tmp`, { recursive: true });
+    await store.set(new Map([['k', 'after']]));
+    await store.stop();
+    expect(JSON.parse(readFileSync(path, 'utf8')).offsets).toEqual({ k: 'after' });
   });
 
   it('treats a missing or unreadable file as no offsets', async () => {

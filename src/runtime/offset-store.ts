@@ -3,9 +3,10 @@
  * JSON `["<connector>", {<source partition>}]` and values JSON `{<source offset>}` (null deletes),
  * exactly the bytes a Java worker writes to its offsets topic.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../util/atomic-file.js';
+import { writeFileAtomicAsync } from '../util/atomic-file.js';
 
 export type OffsetEntries = Map<string, string | null>;
 
@@ -35,7 +36,8 @@ export class FileOffsetBackingStore implements OffsetBackingStore {
   }
 
   async stop(): Promise<void> {
-    await this.writing;
+    // A failed write was reported to its own flush.
+    await this.writing.catch(() => undefined);
   }
 
   async get(keys: string[]): Promise<Map<string, string>> {
@@ -53,12 +55,16 @@ export class FileOffsetBackingStore implements OffsetBackingStore {
       else this.data.set(k, v);
     }
     const snapshot = JSON.stringify({ version: 1, offsets: Object.fromEntries(this.data) });
-    // Writes are serialized so an older snapshot can never overwrite a newer one.
-    this.writing = this.writing.then(() => {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, snapshot);
-    });
-    await this.writing;
+    // Writes are serialized so an older snapshot can never overwrite a newer one; a failed write
+    // fails its own flush, not the ones after it.
+    const write = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(this.path), { recursive: true });
+        await writeFileAtomicAsync(this.path, snapshot);
+      });
+    this.writing = write;
+    await write;
   }
 
   async keys(): Promise<string[]> {
