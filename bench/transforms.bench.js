@@ -26,19 +26,23 @@
  *    FileStreamSink in a fresh `sluice standalone` worker per run, PIPE_LINES (500,000) numbered
  *    lines of 200 bytes (+ '\n'), one-partition topics created beforehand, time from the first
  *    POST /connectors until the sink file holds every line:
- *      bare: StringConverter (key and value), no transforms (reference, information)
- *      A:    JsonConverter schemas.enable=false, source chain = HoistField$Value(field=line)
- *            (needed to make a struct out of the line; the baseline)
- *      B:    JsonConverter schemas.enable=false, source chain = A's HoistField + InsertField$Value
- *            (static field) + Cast$Value (that field to int32) + ReplaceField$Value (renames) +
- *            RegexRouter (topic rename) = five transforms
- *    lines/s of A and B and the relative cost 1 - B/A                           [<= 20 %]
- *    With --pairs N (default 1) A and B run alternately N times and the medians are compared
- *    (the machine's other load moves single runs); each A run is also set against the B run next
- *    to it (information: per-pair costs and their median). The worker's CPU per line is reported too:
- *    the CPU-based cost 1 - cpuA/cpuB is what the chain costs a CPU-bound worker. Each sink file
- *    is checked line by line: every line number exactly once, in order, in the shape the chain
- *    gives (A: {line=...}; B: {message=..., schema_version=1}).
+ *      bare: StringConverter (key and value), no transforms (information)
+ *      J:    JsonConverter schemas.enable=false, no transforms: the same pipeline without
+ *            transforms, the target's baseline
+ *      A:    J + source chain HoistField$Value(field=line) (information: the line becomes a
+ *            struct, which the other transforms need; converters and sink then handle an object)
+ *      B:    J + source chain HoistField$Value + InsertField$Value (static field) + Cast$Value
+ *            (that field to int32) + ReplaceField$Value (renames) + RegexRouter (topic rename)
+ *            = five transforms
+ *    the relative cost 1 - B/J by lines/s                                       [<= 20 %]
+ *    (and, as information, 1 - A/J and 1 - B/A: what HoistField and the four after it cost).
+ *    J, A and B run in --pairs N rounds (default 3; alternate rounds in reverse order) and the
+ *    medians are compared: the machine's other load moves single runs. Each J run is also set
+ *    against the B run of its round (information: per-round costs and their median). The
+ *    worker's CPU per line is reported too: the CPU-based cost 1 - cpuJ/cpuB is what the chain
+ *    costs a CPU-bound worker. Each sink file is checked line by line: every line number exactly
+ *    once, in order, in the shape the chain gives (J: the line; A: {line=...}; B: {message=...,
+ *    schema_version=1}).
  *
  * --profile runs the A and B workers under `node --cpu-prof` (bench/results/profiles/
  * transforms-worker-*.cpuprofile; a profiled run is a little slower) and prints, per worker, the
@@ -77,13 +81,13 @@ import { createConnector, fileSize, freePort, startWorker, writeNumberedLines, w
 
 const { Kafka, logLevel } = kafkajs;
 
-const HELP = 'Usage: node bench/transforms.bench.js [--quick | --scale F] [--repeat N] [--pairs N] [--only micro,pipeline] [--profile]';
+const HELP = 'Usage: node bench/transforms.bench.js [--quick | --scale F] [--repeat N] [--pairs N (rounds of J/A/B, default 3)] [--only micro,pipeline] [--profile]';
 const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     scale: { type: 'string' },
     repeat: { type: 'string', default: '2' },
-    pairs: { type: 'string', default: '1' },
+    pairs: { type: 'string', default: '3' },
     only: { type: 'string', default: 'micro,pipeline' },
     profile: { type: 'boolean', default: false },
     child: { type: 'string' }, // internal: run one micro case and print its result as JSON
@@ -456,6 +460,7 @@ const CHAIN_B = {
 
 const RUNS = {
   bare: { label: 'bare: StringConverter, no transforms', converters: STRING_CONVERTERS, chain: {}, shape: /^(\d{10}) / },
+  J: { label: 'J: JsonConverter, no transforms', converters: JSON_CONVERTERS, chain: {}, shape: /^(\d{10}) / },
   A: { label: 'A: JsonConverter, HoistField (1 transform)', converters: JSON_CONVERTERS, chain: CHAIN_A, shape: /^\{line=(\d{10}) [^\n]*\}$/ },
   B: { label: 'B: JsonConverter, 5 transforms', converters: JSON_CONVERTERS, chain: CHAIN_B, shape: /^\{(?=[^\n]*\bschema_version=1\b)(?:[^\n]*, )?message=(\d{10}) [^\n]*\}$/ },
 };
@@ -678,7 +683,7 @@ async function phasePipeline(ctx) {
   const runs = [];
   ctx.pipeline = { runs };
   const order = ['bare'];
-  for (let i = 0; i < PAIRS; i++) order.push(...(i % 2 === 0 ? ['A', 'B'] : ['B', 'A']));
+  for (let i = 0; i < PAIRS; i++) order.push(...(i % 2 === 0 ? ['J', 'A', 'B'] : ['B', 'A', 'J']));
   const counts = {};
   for (const kind of order) {
     if (isStopping()) return;
@@ -701,62 +706,71 @@ async function phasePipeline(ctx) {
     };
   };
   const bare = agg('bare');
+  const J = agg('J');
   const A = agg('A');
   const B = agg('B');
-  const cost = A.linesPerS && B.linesPerS ? 100 * (1 - B.linesPerS / A.linesPerS) : null;
-  const cpuCost = A.cpuUsPerLine && B.cpuUsPerLine ? 100 * (1 - A.cpuUsPerLine / B.cpuUsPerLine) : null;
-  const steadyCost = A.steadyLinesPerS && B.steadyLinesPerS ? 100 * (1 - B.steadyLinesPerS / A.steadyLinesPerS) : null;
-  Object.assign(ctx.pipeline, { bare, A, B, costPct: cost, cpuCostPct: cpuCost, steadyCostPct: steadyCost });
+  const rel = (x, y, key) => (x[key] && y[key] ? 100 * (1 - y[key] / x[key]) : null);
+  const cpuRel = (x, y) => (x.cpuUsPerLine && y.cpuUsPerLine ? 100 * (1 - x.cpuUsPerLine / y.cpuUsPerLine) : null);
+  const cost = rel(J, B, 'linesPerS');
+  const steadyCost = rel(J, B, 'steadyLinesPerS');
+  const cpuCost = cpuRel(J, B);
+  const hoistCost = rel(J, A, 'linesPerS');
+  const fourCost = rel(A, B, 'linesPerS');
+  Object.assign(ctx.pipeline, { bare, J, A, B, costPct: cost, steadyCostPct: steadyCost, cpuCostPct: cpuCost, hoistCostPct: hoistCost, fourCostPct: fourCost, fourCpuCostPct: cpuRel(A, B) });
   const verified = (x) => (x.complete ? 'all lines verified' : 'NOT COMPLETE/VERIFIED');
   const many = PAIRS > 1 ? `median of ${PAIRS}; ` : '';
   const each = (x) => (x.runs > 1 ? `runs ${x.each.map((v) => fmtInt(v)).join(' / ')}; ` : '');
   log('');
+  const row = (label, x) => [label, fmtInt(x.linesPerS), fmtInt(x.steadyLinesPerS), fmt(x.cpuUsPerLine, 1), fmt(x.workerPct, 0), fmt(x.othersPct, 0), verified(x)];
   printTable(
     ['Run', 'lines/s', 'after 10 %', 'worker µs/line', 'worker % core', 'others % core', 'sink'],
     [
-      ['bare: StringConverter, no transforms', fmtInt(bare.linesPerS), fmtInt(bare.steadyLinesPerS), fmt(bare.cpuUsPerLine, 1), fmt(bare.workerPct, 0), fmt(bare.othersPct, 0), verified(bare)],
-      ['A: JsonConverter + HoistField', fmtInt(A.linesPerS), fmtInt(A.steadyLinesPerS), fmt(A.cpuUsPerLine, 1), fmt(A.workerPct, 0), fmt(A.othersPct, 0), verified(A)],
-      ['B: JsonConverter + 5 transforms', fmtInt(B.linesPerS), fmtInt(B.steadyLinesPerS), fmt(B.cpuUsPerLine, 1), fmt(B.workerPct, 0), fmt(B.othersPct, 0), verified(B)],
+      row('bare: StringConverter, no transforms', bare),
+      row('J: JsonConverter, no transforms', J),
+      row('A: JsonConverter + HoistField', A),
+      row('B: JsonConverter + 5 transforms', B),
     ],
     { indent: '  ', rightAlign: [1, 2, 3, 4, 5] },
   );
-  log(`  relative cost of the chain, 1 - B/A: ${fmt(cost, 1)} % by lines/s (target <= ${TARGET_COST_PCT} %); ${fmt(steadyCost, 1)} % after the 10 % mark; ${fmt(cpuCost, 1)} % by worker CPU per line`);
-  // Information: each A run against the B run next to it (same moment, so about the same load from
-  // the rest of the machine), which the medians above do not pair up.
-  const pairs = of('A').map((a, i) => [a, of('B')[i]]).filter(([a, b]) => b !== undefined && a.linesPerS > 0 && b.linesPerS > 0);
-  const pairCosts = pairs.map(([a, b]) => 100 * (1 - b.linesPerS / a.linesPerS));
-  const pairCpuCosts = pairs.map(([a, b]) => (a.workerCpuUsPerLine && b.workerCpuUsPerLine ? 100 * (1 - a.workerCpuUsPerLine / b.workerCpuUsPerLine) : null));
+  log(`  cost of the five-transform chain, 1 - B/J: ${fmt(cost, 1)} % by lines/s (target <= ${TARGET_COST_PCT} %); ${fmt(steadyCost, 1)} % after the 10 % mark; ${fmt(cpuCost, 1)} % by worker CPU per line`);
+  log(`  of which HoistField (string → struct), 1 - A/J: ${fmt(hoistCost, 1)} %; the four after it, 1 - B/A: ${fmt(fourCost, 1)} %`);
+  // Information: each J run against the B run of the same round (about the same load from the
+  // rest of the machine), which the medians above do not pair up.
+  const rounds = of('J').map((j, i) => [j, of('B')[i]]).filter(([j, b]) => b !== undefined && j.linesPerS > 0 && b.linesPerS > 0);
+  const pairCosts = rounds.map(([j, b]) => 100 * (1 - b.linesPerS / j.linesPerS));
+  const pairCpuCosts = rounds.map(([j, b]) => (j.workerCpuUsPerLine && b.workerCpuUsPerLine ? 100 * (1 - j.workerCpuUsPerLine / b.workerCpuUsPerLine) : null));
   Object.assign(ctx.pipeline, { pairCostPct: median(pairCosts), pairCpuCostPct: median(pairCpuCosts), pairCosts, pairCpuCosts });
-  if (pairs.length > 1) {
+  if (rounds.length > 1) {
     log(
-      `  per A/B pair run back to back: ${pairCosts.map((c) => `${fmt(c, 1)} %`).join(', ')} by lines/s (median ${fmt(median(pairCosts), 1)} %); ` +
+      `  per round (J and B run back to back): ${pairCosts.map((c) => `${fmt(c, 1)} %`).join(', ')} by lines/s (median ${fmt(median(pairCosts), 1)} %); ` +
         `${pairCpuCosts.map((c) => `${fmt(c, 1)} %`).join(', ')} by worker CPU (median ${fmt(median(pairCpuCosts), 1)} %)`,
     );
   }
 
   const prof = opts.profile ? ' (PROFILED: rates depressed by the profiler)' : '';
-  ctx.figures.add('pipe_bare', '2. Pipeline bare (StringConverter, no transforms)', bare.linesPerS, 'lines/s', {
-    note: `${each(bare)}${fmt(bare.cpuUsPerLine, 1)} µs worker CPU/line; ${verified(bare)}`,
-  });
-  ctx.figures.add('pipe_A', '2. Pipeline A (JsonConverter + HoistField)', A.linesPerS, 'lines/s', {
-    note: `${many}${each(A)}${fmt(A.cpuUsPerLine, 1)} µs worker CPU/line; ${verified(A)}${prof}`,
-  });
-  ctx.figures.add('pipe_B', '2. Pipeline B (JsonConverter + 5 transforms)', B.linesPerS, 'lines/s', {
-    note: `${many}${each(B)}${fmt(B.cpuUsPerLine, 1)} µs worker CPU/line; ${verified(B)}${prof}`,
-  });
-  ctx.figures.add('pipe_cost', '2. Cost of 4 more transforms, 1 - B/A', A.complete && B.complete ? cost : null, '%', {
+  const runFigure = (key, label, x) =>
+    ctx.figures.add(key, label, x.linesPerS, 'lines/s', { note: `${key === 'pipe_bare' ? '' : many}${each(x)}${fmt(x.cpuUsPerLine, 1)} µs worker CPU/line; ${verified(x)}${key === 'pipe_bare' ? '' : prof}` });
+  runFigure('pipe_bare', '2. Pipeline bare (StringConverter, no transforms)', bare);
+  runFigure('pipe_J', '2. Pipeline J (JsonConverter, no transforms)', J);
+  runFigure('pipe_A', '2. Pipeline A (JsonConverter + HoistField)', A);
+  runFigure('pipe_B', '2. Pipeline B (JsonConverter + 5 transforms)', B);
+  const complete = J.complete && B.complete;
+  ctx.figures.add('pipe_cost', '2. Cost of the 5-transform chain, 1 - B/J', complete ? cost : null, '%', {
     target: { op: '<=', value: TARGET_COST_PCT },
     note:
-      `by lines/s${A.complete && B.complete ? '' : '; a run did not complete or verify, so no figure'}; after the 10 % mark ${fmt(steadyCost, 1)} %` +
+      `by lines/s${complete ? '' : '; a run did not complete or verify, so no figure'}; after the 10 % mark ${fmt(steadyCost, 1)} %` +
       (SCALE < 1 ? `; SCALED RUN (${fmtInt(PIPE_LINES)} lines): start-up and JIT warm-up weigh more, not comparable with the target` : ''),
   });
-  if (pairs.length > 1) {
-    ctx.figures.add('pipe_pair_cost', '2. Cost per back-to-back A/B pair, median', median(pairCosts), '%', {
+  if (rounds.length > 1) {
+    ctx.figures.add('pipe_pair_cost', '2. Cost per J/B round, median', median(pairCosts), '%', {
       note: `by lines/s: ${pairCosts.map((c) => fmt(c, 1)).join(' / ')}; by worker CPU: ${pairCpuCosts.map((c) => fmt(c, 1)).join(' / ')} (median ${fmt(median(pairCpuCosts), 1)} %)`,
     });
   }
-  ctx.figures.add('pipe_cpu_cost', '2. Cost by worker CPU per line, 1 - cpuA/cpuB', cpuCost, '%', {
-    note: `${fmt(A.cpuUsPerLine, 1)} vs ${fmt(B.cpuUsPerLine, 1)} µs/line: the cost for a CPU-bound worker`,
+  ctx.figures.add('pipe_cpu_cost', '2. Cost by worker CPU per line, 1 - cpuJ/cpuB', cpuCost, '%', {
+    note: `${fmt(J.cpuUsPerLine, 1)} vs ${fmt(B.cpuUsPerLine, 1)} µs/line: the cost for a CPU-bound worker`,
+  });
+  ctx.figures.add('pipe_parts', '2. Of which HoistField / the four after it', hoistCost, '%', {
+    note: `1 - A/J ${fmt(hoistCost, 1)} % (the line becomes a struct: converters and sink handle an object); 1 - B/A ${fmt(fourCost, 1)} % (${fmt(cpuRel(A, B), 1)} % by worker CPU)`,
   });
   rmSync(ctx.sourceFile, { force: true });
 }
