@@ -51,10 +51,11 @@ function expectSameAsLossless(text: string | Buffer): void {
 }
 
 describe('SchemalessReader', () => {
-  it('reads objects and arrays, and leaves other records to the lossless path', () => {
+  it('reads objects, arrays and strings, and leaves other records to the lossless path', () => {
     const reader = new SchemalessReader();
     expect(shape(reader.read(Buffer.from('{"b":1,"a":[2.0,"x",true,null]}'))?.value)).toEqual(shape(lossless(Buffer.from('{"b":1,"a":[2.0,"x",true,null]}'))));
-    for (const declined of ['"x"', '1', ' {"a":1}', '\ufeff{"a":1}', 'null', '', '{"a":1,}', '[1 2]', '{"a":"\\x"}']) {
+    expect(reader.read(Buffer.from('"a \\"string\\" value"'))?.value).toBe('a "string" value');
+    for (const declined of ['1', ' {"a":1}', '\ufeff{"a":1}', 'null', '', '{"a":1,}', '[1 2]', '{"a":"\\x"}']) {
       expect(reader.read(Buffer.from(declined)), declined).toBeUndefined();
     }
   });
@@ -119,6 +120,13 @@ describe('SchemalessReader', () => {
         const bytes = Buffer.from(text);
         expect(outcome(() => json.toConnectData(TOPIC, null, bytes).value), text).toEqual(outcome(() => lossless(bytes)));
       }
+    }
+  });
+
+  it('strings as the whole record', () => {
+    const long = 'a long plain string value '.repeat(3);
+    for (const text of ['""', '"x"', `"${long}"`, `"${long}\\n"`, '"\\ud83d\\ude00"', '"\\ud800"', '"é😀"', `"${long}\tx"`, '"unterminated', `"${long}`, '"\\x"', '"a" trailing', '"a"  ', '"\u0001"']) {
+      expectSameAsLossless(text);
     }
   });
 

@@ -61,7 +61,7 @@ class SchemalessCursor extends Cursor {
 
 /**
  * The fast path of JsonConverter.toConnectData with schemas.enable=false, for records that are a
- * JSON object or array (the first byte `{` or `[`): the text read straight into what JsonToConnect
+ * JSON object, array or string (the first byte `{`, `[` or `"`): the text read straight into what JsonToConnect
  * makes of the JsonNode tree, without the tree. Objects become Maps in Java HashMap order (a
  * repeated key keeps its first position and takes the last value), integers bigint (Java's Long,
  * wrapped to 64 bits), other numbers doubles, marked per container when integral (`20.0`).
@@ -76,7 +76,7 @@ export class SchemalessReader {
 
   read(bytes: Uint8Array): SchemaAndValue | undefined {
     const first = bytes[0];
-    if (first !== 0x7b && first !== 0x5b) return undefined;
+    if (first !== 0x7b && first !== 0x5b && first !== 0x22) return undefined;
     const c = this.#cursor;
     try {
       c.reset(decodeUtf8(bytes, 0), 0);
