@@ -224,11 +224,14 @@ export class Struct {
   /** Java's form: `Struct{id=1,name=x}`, null fields omitted, values as Java prints them. */
   toString(): string {
     const fields = this.#schema.fields();
-    const parts: string[] = [];
-    this.#values.forEach((value, i) => {
-      if (value !== null) parts.push(`${fields[i].name()}=${javaToString(value, fields[i].schema())}`);
-    });
-    return `Struct{${parts.join(',')}}`;
+    const values = this.#values;
+    let text = '';
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (value === null || value === undefined) continue;
+      text += `${text === '' ? '' : ','}${fields[i].name()}=${typeof value === 'string' ? value : javaToString(value, fields[i].schema())}`;
+    }
+    return `Struct{${text}}`;
   }
 
   #lookupField(fieldName: string): Field {
