@@ -16,7 +16,7 @@ import {
 } from '../../data/index.js';
 import type { JsonConverterConfig } from './json-converter-config.js';
 import type { ConnectToJson } from './json-from-connect.js';
-import { quoteJson } from './json-writer.js';
+import { hasNothingToEscape, quoteJson } from './json-writer.js';
 
 /**
  * The fast encoding path: per schema, a compiled writer that puts the payload's JSON straight
@@ -334,7 +334,6 @@ const utf8Write =
 const HEX = '0123456789ABCDEF';
 // Longer strings are checked by one regular expression and written natively; shorter ones by the loop.
 const SHORT_STRING = 16;
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * quoteJson(text) as UTF-8: `"` and `\` escaped, \b \t \n \f \r short, other control characters
@@ -347,7 +346,7 @@ function writeJsonString(out: Out, text: string): void {
   const buf = out.buf;
   let pos = out.pos;
   buf[pos++] = 0x22;
-  if (length > SHORT_STRING && !NEEDS_ESCAPE.test(text)) {
+  if (length > SHORT_STRING && hasNothingToEscape(text)) {
     // Nothing to escape and no surrogate: the native encoder writes exactly these bytes.
     pos += utf8Write.call(buf, text, pos);
     buf[pos++] = 0x22;
