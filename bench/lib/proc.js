@@ -178,11 +178,51 @@ export async function startBroker({ dataDir, nodeArgs = [], extraArgs = [], star
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SLUICE_LOG_LEVEL: process.env.SLUICE_LOG_LEVEL ?? 'info' },
   });
+  let listening = null;
+  const child = superviseChild(proc, (line) => {
+    if (listening === null) {
+      const m = /"port":(\d+)[^\n]*broker listening/.exec(line);
+      if (m) listening = Number(m[1]);
+    }
+  });
+  const broker = Object.assign(child.handle, { dataDir, port: 0, bootstrap: '', startMs: 0 });
+
+  const port = await new Promise((res, rej) => {
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      rej(new Error(`broker did not log "broker listening" within ${startTimeoutMs} ms:\n${broker.logTail()}`));
+    }, startTimeoutMs);
+    const poll = setInterval(() => {
+      const exitInfo = child.exitInfo();
+      if (listening !== null) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        res(listening);
+      } else if (exitInfo !== null) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        rej(new Error(`broker exited during start-up (code ${exitInfo.code}, signal ${exitInfo.signal}):\n${broker.logTail()}`));
+      }
+    }, 5);
+  });
+  broker.port = port;
+  broker.bootstrap = `127.0.0.1:${port}`;
+  broker.startMs = performance.now() - t0;
+  return broker;
+}
+
+/**
+ * What every started `sluice` child needs: its stdout and stderr drained line by line (a full pipe
+ * would stall it; the last 200 lines kept, warn/error/fatal pino records and non-JSON lines
+ * collected as problems; `onLine` sees every line), its exit tracked, a SIGKILL at process exit
+ * and a stop() registered for cleanup. `handle` holds the fields the broker and worker objects
+ * share: proc, pid, problems, logTail, exitInfo, alive, stop.
+ */
+export function superviseChild(proc, onLine = () => {}) {
   const tail = [];
   const problems = [];
   let partial = '';
-  let listening = null;
-  const onLine = (line) => {
+  const take = (line) => {
     tail.push(line);
     if (tail.length > 200) tail.shift();
     let rec = null;
@@ -195,16 +235,13 @@ export async function startBroker({ dataDir, nodeArgs = [], extraArgs = [], star
     }
     if (rec && typeof rec.level === 'number' && rec.level >= 40 && problems.length < 50) problems.push(line.slice(0, 2000));
     if (!rec && line.trim() && problems.length < 50) problems.push(`(non-JSON) ${line.slice(0, 2000)}`);
-    if (listening === null) {
-      const m = /"port":(\d+)[^\n]*broker listening/.exec(line);
-      if (m) listening = Number(m[1]);
-    }
+    onLine(line);
   };
   const onData = (chunk) => {
     partial += chunk.toString();
     let i;
     while ((i = partial.indexOf('\n')) >= 0) {
-      onLine(partial.slice(0, i));
+      take(partial.slice(0, i));
       partial = partial.slice(i + 1);
     }
     if (partial.length > 1_000_000) partial = partial.slice(-100_000);
@@ -223,14 +260,9 @@ export async function startBroker({ dataDir, nodeArgs = [], extraArgs = [], star
   const unSync = onSyncCleanup(() => {
     if (exitInfo === null) proc.kill('SIGKILL');
   });
-
-  const broker = {
+  const handle = {
     proc,
     pid: proc.pid,
-    dataDir,
-    port: 0,
-    bootstrap: '',
-    startMs: 0,
     problems,
     logTail: (n = 40) => tail.slice(-n).join('\n'),
     get exitInfo() {
@@ -241,10 +273,14 @@ export async function startBroker({ dataDir, nodeArgs = [], extraArgs = [], star
     async stop(graceMs = 10_000) {
       unCleanup();
       const s0 = performance.now();
-      if (exitInfo !== null) return { ...exitInfo, graceful: false, stopMs: 0, alreadyExited: true };
+      if (exitInfo !== null) {
+        unSync();
+        return { ...exitInfo, graceful: false, stopMs: 0, alreadyExited: true };
+      }
       proc.kill('SIGTERM');
-      const timer = new Promise((res) => setTimeout(() => res('timeout'), graceMs));
-      const r = await Promise.race([exited, timer]);
+      let timer;
+      const r = await Promise.race([exited, new Promise((res) => (timer = setTimeout(() => res('timeout'), graceMs)))]);
+      clearTimeout(timer);
       let graceful = true;
       if (r === 'timeout') {
         graceful = false;
@@ -255,29 +291,8 @@ export async function startBroker({ dataDir, nodeArgs = [], extraArgs = [], star
       return { ...exitInfo, graceful, stopMs: performance.now() - s0 };
     },
   };
-  const unCleanup = onCleanup(() => broker.stop(5_000));
-
-  const port = await new Promise((res, rej) => {
-    const timer = setTimeout(() => {
-      clearInterval(poll);
-      rej(new Error(`broker did not log "broker listening" within ${startTimeoutMs} ms:\n${broker.logTail()}`));
-    }, startTimeoutMs);
-    const poll = setInterval(() => {
-      if (listening !== null) {
-        clearTimeout(timer);
-        clearInterval(poll);
-        res(listening);
-      } else if (exitInfo !== null) {
-        clearTimeout(timer);
-        clearInterval(poll);
-        rej(new Error(`broker exited during start-up (code ${exitInfo.code}, signal ${exitInfo.signal}):\n${broker.logTail()}`));
-      }
-    }, 5);
-  });
-  broker.port = port;
-  broker.bootstrap = `127.0.0.1:${port}`;
-  broker.startMs = performance.now() - t0;
-  return broker;
+  const unCleanup = onCleanup(() => handle.stop(5_000));
+  return { handle, exitInfo: () => exitInfo };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { CLK_TCK, SLUICE_BIN, onCleanup, onSyncCleanup, readCpuTicks } from './proc.js';
+import { CLK_TCK, SLUICE_BIN, readCpuTicks, superviseChild } from './proc.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,87 +76,21 @@ export async function startWorker({ propsFile, restUrl, cwd, nodeArgs = [], conn
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SLUICE_LOG_LEVEL: process.env.SLUICE_LOG_LEVEL ?? 'info', ...env },
   });
-  const tail = [];
-  const problems = [];
-  let partial = '';
-  const onLine = (line) => {
-    tail.push(line);
-    if (tail.length > 200) tail.shift();
-    let rec = null;
-    if (line.startsWith('{')) {
-      try {
-        rec = JSON.parse(line);
-      } catch {
-        /* not JSON */
-      }
-    }
-    if (rec && typeof rec.level === 'number' && rec.level >= 40 && problems.length < 50) problems.push(line.slice(0, 2000));
-    if (!rec && line.trim() && problems.length < 50) problems.push(`(non-JSON) ${line.slice(0, 2000)}`);
-  };
-  const onData = (chunk) => {
-    partial += chunk.toString();
-    let i;
-    while ((i = partial.indexOf('\n')) >= 0) {
-      onLine(partial.slice(0, i));
-      partial = partial.slice(i + 1);
-    }
-    if (partial.length > 1_000_000) partial = partial.slice(-100_000);
-  };
-  proc.stderr.on('data', onData);
-  proc.stdout.on('data', onData);
-
-  let exitInfo = null;
-  const exited = new Promise((res) => {
-    proc.once('exit', (code, signal) => {
-      exitInfo = { code, signal };
-      res(exitInfo);
-    });
-  });
-  const unSync = onSyncCleanup(() => {
-    if (exitInfo === null) proc.kill('SIGKILL');
-  });
-
-  const worker = {
-    proc,
-    pid: proc.pid,
+  const child = superviseChild(proc);
+  const worker = Object.assign(child.handle, {
     restUrl: restUrl.replace(/\/$/, ''),
     startMs: 0,
     startCpuMs: null,
     healthPolls: 0,
     health: null,
-    problems,
-    logTail: (n = 40) => tail.slice(-n).join('\n'),
-    get exitInfo() {
-      return exitInfo;
-    },
-    alive: () => exitInfo === null,
-    /** SIGTERM, wait up to graceMs, then SIGKILL. Resolves {code, signal, graceful, stopMs}. */
-    async stop(graceMs = 10_000) {
-      unCleanup();
-      const s0 = performance.now();
-      if (exitInfo !== null) {
-        unSync();
-        return { ...exitInfo, graceful: false, stopMs: 0, alreadyExited: true };
-      }
-      proc.kill('SIGTERM');
-      const r = await Promise.race([exited, sleep(graceMs).then(() => 'timeout')]);
-      let graceful = true;
-      if (r === 'timeout') {
-        graceful = false;
-        proc.kill('SIGKILL');
-        await exited;
-      }
-      unSync();
-      return { ...exitInfo, graceful, stopMs: performance.now() - s0 };
-    },
     get: (path) => http('GET', `${worker.restUrl}${path}`),
     post: (path, body) => http('POST', `${worker.restUrl}${path}`, body),
     del: (path) => http('DELETE', `${worker.restUrl}${path}`),
-  };
-  const unCleanup = onCleanup(() => worker.stop(5_000));
+  });
 
   const deadline = t0 + startTimeoutMs;
   for (;;) {
+    const exitInfo = child.exitInfo();
     if (exitInfo !== null) throw new Error(`worker exited during start-up (code ${exitInfo.code}, signal ${exitInfo.signal}):\n${worker.logTail()}`);
     if (performance.now() > deadline) {
       await worker.stop(2000);
