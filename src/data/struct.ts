@@ -228,7 +228,7 @@ export class Struct {
     let text = '';
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      if (value === null || value === undefined) continue;
+      if (value === null) continue;
       text += `${text === '' ? '' : ','}${fields[i].name()}=${typeof value === 'string' ? value : javaToString(value, fields[i].schema())}`;
     }
     return `Struct{${text}}`;

@@ -191,13 +191,11 @@ export class WorkerSourceTask extends WorkerTask {
   }
 
   private async onAcked(topic: string, batch: Pending[], acks: RecordAck[]): Promise<void> {
-    if (this.deps.task.commitRecord === undefined) {
-      for (const p of batch) this.submitted.ack(p.submitted);
-      this.deps.metrics.recordWrite(this.id.connector, this.id.task, batch.length);
-      return;
-    }
     for (let i = 0; i < batch.length; i++) {
       const p = batch[i];
+      this.submitted.ack(p.submitted);
+      // Kept only for a task with commitRecord.
+      if (p.record === null) continue;
       const ack = acks[i];
       const metadata: RecordMetadata = {
         topic,
@@ -205,9 +203,8 @@ export class WorkerSourceTask extends WorkerTask {
         offset: String(ack?.offset ?? -1n),
         timestamp: p.message.timestamp ?? Date.now(),
       };
-      this.submitted.ack(p.submitted);
       try {
-        if (p.record !== null) await this.deps.task.commitRecord?.(p.record, metadata);
+        await this.deps.task.commitRecord?.(p.record, metadata);
       } catch (err) {
         this.log.warn({ err, task: taskName(this.id) }, 'commitRecord threw; continuing');
       }
