@@ -42,7 +42,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import {
   CLK_TCK,
@@ -61,30 +60,18 @@ import {
   sampleMemory,
   startBroker,
 } from './lib/proc.js';
+import { parseBenchArgs } from './lib/args.js';
 import { Figures, fmt, fmtInt, mib, printCpuProfile, printTable, summarizeCpuProfile, writeResults } from './lib/report.js';
 
 const { Kafka, Partitioners, logLevel } = kafkajs;
 
 const HELP = `Usage: node bench/broker.js [--profile] [--quick | --scale F] [--repeat N] [--only idle,kcat,kafkajs,2gb]`;
 
-const { values: opts } = parseArgs({
-  options: {
-    profile: { type: 'boolean', default: false },
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'string' },
-    only: { type: 'string' },
-    repeat: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
+const { opts, scale: SCALE } = parseBenchArgs(HELP, {
+  profile: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  repeat: { type: 'string' },
 });
-if (opts.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-
-const SCALE = opts.scale !== undefined ? Number(opts.scale) : opts.quick ? 0.1 : 1;
-if (!(SCALE > 0)) throw new Error(`--scale must be a positive number, got ${opts.scale}`);
 const ONLY = new Set((opts.only ?? 'idle,kcat,kafkajs,2gb').split(',').map((s) => s.trim()).filter(Boolean));
 const KCAT = process.env.KCAT ?? 'kcat';
 const PROFILE_DIR = join(RESULTS_DIR, 'profiles');

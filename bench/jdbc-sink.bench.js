@@ -27,34 +27,22 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { cleanupAll, installExitHandlers, isStopping, makeTempDir, measureCpu, measureSystemCpu, onCleanup, RESULTS_DIR, startBroker } from './lib/proc.js';
+import { parseBenchArgs } from './lib/args.js';
 import { Figures, fmt, fmtInt, printCpuProfile, summarizeCpuProfile, writeResults } from './lib/report.js';
 import { createConnector, freePort, startWorker, waitRunning, writeProperties } from './lib/worker-proc.js';
 
 const { Kafka, logLevel } = kafkajs;
 
 const HELP = 'Usage: node bench/jdbc-sink.bench.js [--profile] [--quick | --scale F] [--only postgresql,mariadb] [--modes insert,upsert]';
-const { values: opts } = parseArgs({
-  options: {
-    profile: { type: 'boolean', default: false },
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'string' },
-    only: { type: 'string' },
-    modes: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
+const { opts, scale: SCALE } = parseBenchArgs(HELP, {
+  profile: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  modes: { type: 'string' },
 });
-if (opts.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const SCALE = opts.scale !== undefined ? Number(opts.scale) : opts.quick ? 0.1 : 1;
-if (!(SCALE > 0)) throw new Error(`--scale must be a positive number, got ${opts.scale}`);
 const ROWS = Math.round(300_000 * SCALE);
 const BATCH_SIZE = 3000;
 const PAYLOAD_BYTES = 200;

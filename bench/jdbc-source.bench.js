@@ -30,32 +30,20 @@
  * Output: tables on stdout and bench/results/jdbc-source.json (git-ignored).
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import { REPO_ROOT, cleanupAll, installExitHandlers, makeTempDir, onCleanup, readMemory, startBroker } from './lib/proc.js';
+import { parseBenchArgs } from './lib/args.js';
 import { Figures, fmt, fmtInt, mib, printTable, writeResults } from './lib/report.js';
 import { createConnector, freePort, startWorker, writeProperties } from './lib/worker-proc.js';
 
 const { Kafka, logLevel } = kafkajs;
 
 const HELP = 'Usage: node bench/jdbc-source.bench.js [--quick | --scale F] [--only throughput,large] [--large-rows N] [--large-db postgresql|mariadb]';
-const { values: opts } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'string' },
-    only: { type: 'string' },
-    'large-rows': { type: 'string' },
-    'large-db': { type: 'string', default: 'postgresql' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
+const { opts, scale: SCALE } = parseBenchArgs(HELP, {
+  only: { type: 'string' },
+  'large-rows': { type: 'string' },
+  'large-db': { type: 'string', default: 'postgresql' },
 });
-if (opts.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const SCALE = opts.scale !== undefined ? Number(opts.scale) : opts.quick ? 0.1 : 1;
-if (!(SCALE > 0)) throw new Error(`--scale must be a positive number, got ${opts.scale}`);
 const ONLY = new Set((opts.only ?? 'throughput,large').split(',').map((s) => s.trim()).filter(Boolean));
 const THROUGHPUT_ROWS = Math.round(500_000 * SCALE);
 const LARGE_ROWS = opts['large-rows'] !== undefined ? Number(opts['large-rows']) : Math.round(5_000_000 * SCALE);

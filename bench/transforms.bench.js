@@ -59,7 +59,6 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmS
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import {
   CLK_TCK,
@@ -76,31 +75,20 @@ import {
   sampleMemory,
   startBroker,
 } from './lib/proc.js';
+import { parseBenchArgs } from './lib/args.js';
 import { Figures, fmt, fmtInt, mib, printCpuProfile, printTable, summarizeCpuProfile, writeResults } from './lib/report.js';
 import { createConnector, fileSize, freePort, startWorker, writeNumberedLines, writeProperties } from './lib/worker-proc.js';
 
 const { Kafka, logLevel } = kafkajs;
 
 const HELP = 'Usage: node bench/transforms.bench.js [--quick | --scale F] [--repeat N] [--pairs N (rounds of J/A/B, default 3)] [--only micro,pipeline] [--profile]';
-const { values: opts } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'string' },
-    repeat: { type: 'string', default: '2' },
-    pairs: { type: 'string', default: '3' },
-    only: { type: 'string', default: 'micro,pipeline' },
-    profile: { type: 'boolean', default: false },
-    child: { type: 'string' }, // internal: run one micro case and print its result as JSON
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
+const { opts, scale: SCALE } = parseBenchArgs(HELP, {
+  repeat: { type: 'string', default: '2' },
+  pairs: { type: 'string', default: '3' },
+  only: { type: 'string', default: 'micro,pipeline' },
+  profile: { type: 'boolean', default: false },
+  child: { type: 'string' }, // internal: run one micro case and print its result as JSON
 });
-if (opts.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const SCALE = opts.scale !== undefined ? Number(opts.scale) : opts.quick ? 0.1 : 1;
-if (!(SCALE > 0)) throw new Error(`--scale must be a positive number, got ${opts.scale}`);
 const RECORDS = Math.max(1000, Math.round(200_000 * SCALE));
 const REPEAT = Math.max(1, Number(opts.repeat) || 2);
 const WARMUP = Math.min(RECORDS, 20_000);

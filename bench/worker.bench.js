@@ -48,7 +48,6 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, r
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import {
   CLK_TCK,
@@ -67,6 +66,7 @@ import {
   sampleMemory,
   startBroker,
 } from './lib/proc.js';
+import { parseBenchArgs } from './lib/args.js';
 import { Figures, fmt, fmtInt, mib, printCpuProfile, printTable, summarizeCpuProfile, writeResults } from './lib/report.js';
 import {
   compareNumberedFiles,
@@ -85,22 +85,10 @@ import {
 const { Kafka, logLevel } = kafkajs;
 
 const HELP = 'Usage: node bench/worker.bench.js [--profile] [--quick | --scale F] [--only starts,idle,string,json,latency,whatif]';
-const { values: opts } = parseArgs({
-  options: {
-    profile: { type: 'boolean', default: false },
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'string' },
-    only: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
+const { opts, scale: SCALE } = parseBenchArgs(HELP, {
+  profile: { type: 'boolean', default: false },
+  only: { type: 'string' },
 });
-if (opts.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const SCALE = opts.scale !== undefined ? Number(opts.scale) : opts.quick ? 0.1 : 1;
-if (!(SCALE > 0)) throw new Error(`--scale must be a positive number, got ${opts.scale}`);
 const ONLY = new Set((opts.only ?? 'starts,idle,string,json,latency,whatif').split(',').map((s) => s.trim()).filter(Boolean));
 const KCAT = process.env.KCAT ?? 'kcat';
 const PROFILE_DIR = join(RESULTS_DIR, 'profiles');
