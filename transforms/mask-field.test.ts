@@ -220,3 +220,51 @@ describe('MaskField', () => {
     expect(transformed.value()).toBe('v');
   });
 });
+
+describe('MaskField on Structs, per schema', () => {
+  const ORDER = SchemaBuilder.struct()
+    .name('order')
+    .field('id', Schema.INT64_SCHEMA)
+    .field('email', Schema.STRING_SCHEMA)
+    .field('note', Schema.OPTIONAL_STRING_SCHEMA)
+    .field('photo', Schema.OPTIONAL_BYTES_SCHEMA)
+    .build();
+  const order = (schema: Schema, photo: Buffer | null = null): Struct =>
+    new Struct(schema).put('id', 7n).put('email', 'a@b.c').put('note', null).put('photo', photo);
+
+  it('gives the record of an equal schema object its own schema back, masked the same', () => {
+    const xform = transform(['email', 'note'], null);
+    const first = xform.apply(record(ORDER, order(ORDER)))!;
+    const twin = SchemaBuilder.struct()
+      .name('order')
+      .field('id', Schema.INT64_SCHEMA)
+      .field('email', Schema.STRING_SCHEMA)
+      .field('note', Schema.OPTIONAL_STRING_SCHEMA)
+      .field('photo', Schema.OPTIONAL_BYTES_SCHEMA)
+      .build();
+    const second = xform.apply(record(twin, order(twin)))!;
+    expect(first.valueSchema()).toBe(ORDER);
+    expect(second.valueSchema()).toBe(twin);
+    expect((second.value() as Struct).schema()).toBe(twin);
+    for (const out of [first, second]) expect(String(out.value())).toBe('Struct{id=7,email=}');
+  });
+
+  it('fails on a field it cannot mask only when the field has a value, leaving the input as it was', () => {
+    const xform = transform(['email', 'photo'], null);
+    expect(String(xform.apply(record(ORDER, order(ORDER)))!.value())).toBe('Struct{id=7,email=}');
+    const input = order(ORDER, Buffer.from('x'));
+    expect(() => xform.apply(record(ORDER, input))).toThrow(new DataException('Cannot mask value of type: class [B'));
+    expect(input.get('email')).toBe('a@b.c');
+    // The next record with a null there masks as before.
+    expect(String(xform.apply(record(ORDER, order(ORDER)))!.value())).toBe('Struct{id=7,email=}');
+  });
+
+  it('gives each record its own empty mutable values', () => {
+    const schema = SchemaBuilder.struct().field('tags', SchemaBuilder.array(Schema.STRING_SCHEMA).build()).build();
+    const xform = transform(['tags'], null);
+    const a = xform.apply(record(schema, new Struct(schema).put('tags', ['x'])))!.value() as Struct;
+    const b = xform.apply(record(schema, new Struct(schema).put('tags', ['y'])))!.value() as Struct;
+    expect(a.get('tags')).toEqual([]);
+    expect(a.get('tags')).not.toBe(b.get('tags'));
+  });
+});

@@ -21,6 +21,8 @@ import {
   isSchemalessDouble,
   markSchemalessDouble,
   type ConnectRecord,
+  type Field,
+  type StructDeriver,
 } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
@@ -37,6 +39,7 @@ import {
   orderLikeJavaHashMapOf,
   requireMap,
   requireStruct,
+  SchemaCache,
   type KeyOrValue,
   type TransformDescriptor,
 } from './util/index.js';
@@ -199,6 +202,7 @@ export class MaskField implements Transformation {
   #maskedFields: ReadonlySet<string> = new Set();
   #replacement: string | null = null;
   #replaceNullWithDefault = true;
+  #plans = new SchemaCache<MaskPlan>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -217,13 +221,16 @@ export class MaskField implements Transformation {
     this.#maskedFields = new Set(orderLikeJavaHashMapOf(unique, hashSetCapacity).map(([field]) => String(field)));
     this.#replacement = config.getString(REPLACEMENT_CONFIG);
     this.#replaceNullWithDefault = config.requireBoolean(REPLACE_NULL_WITH_DEFAULT_CONFIG);
+    this.#plans = new SchemaCache<MaskPlan>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
     return this.#side.schema(record) === null ? this.#applySchemaless(record) : this.#applyWithSchema(record);
   }
 
-  close(): void {}
+  close(): void {
+    this.#plans.clear();
+  }
 
   #masked(value: unknown, javaClass: () => JavaClass): unknown {
     if (value === null) return null;
@@ -246,13 +253,60 @@ export class MaskField implements Transformation {
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {
     const value = requireStruct(this.#side.value(record), PURPOSE);
+    const schema = value.schema();
+    const plan = this.#plans.computeIfAbsent(schema, this.#makePlan);
+    // A plan made for an equal schema object: the output keeps the record's own schema, as Kafka's.
+    if (plan.schema !== schema) return this.#side.newRecord(record, this.#side.schema(record), this.#maskFieldByField(value));
+    const replaceNullWithDefault = this.#replaceNullWithDefault;
+    // Read before deriving: the derived Struct may be `value` itself, rebound (see Struct.deriver).
+    const masked = plan.masked;
+    const replacements = new Array<unknown>(masked.length);
+    for (let i = 0; i < masked.length; i++) replacements[i] = this.#masked(fieldValue(value, masked[i], replaceNullWithDefault), plan.classes[i]);
+    const updated = plan.derive(value, replaceNullWithDefault);
+    for (let i = 0; i < masked.length; i++) updated.put(masked[i], replacements[i]);
+    return this.#side.newRecord(record, this.#side.schema(record), updated);
+  }
+
+  /** Kafka's loop: every field of the schema put into a new Struct, masked or as it was. */
+  #maskFieldByField(value: Struct): Struct {
     const updated = new Struct(value.schema());
     for (const field of value.schema().fields()) {
       const original = fieldValue(value, field, this.#replaceNullWithDefault);
       updated.put(field, this.#maskedFields.has(field.name()) ? this.#masked(original, () => classFromSchema(field.schema())) : original);
     }
-    return this.#side.newRecord(record, this.#side.schema(record), updated);
+    return updated;
   }
+
+  readonly #makePlan = (schema: Schema): MaskPlan => {
+    const fields = schema.fields();
+    const masked = fields.filter((field) => this.#maskedFields.has(field.name()));
+    const kept = fields.filter((field) => !this.#maskedFields.has(field.name()));
+    return {
+      schema,
+      masked,
+      // Resolved when first needed: a field whose type cannot be masked fails only when it has a value.
+      classes: masked.map((field) => {
+        let javaClass: JavaClass | undefined;
+        return () => (javaClass ??= classFromSchema(field.schema()));
+      }),
+      derive: Struct.deriver(
+        schema,
+        schema,
+        kept.map((field) => [field, field] as const),
+        masked.map((field) => [field, field] as const),
+      ),
+    };
+  };
+}
+
+/** What masking Structs of one schema needs, worked out once. */
+interface MaskPlan {
+  readonly schema: Schema;
+  /** The masked fields, in schema order. */
+  readonly masked: readonly Field[];
+  readonly classes: ReadonlyArray<() => JavaClass>;
+  /** The output Struct with the unmasked fields copied; the masked ones are put by the caller. */
+  readonly derive: StructDeriver;
 }
 
 export const descriptors: TransformDescriptor[] = describeKeyAndValue('MaskField', (side) => new MaskField(side));

@@ -144,6 +144,21 @@ describe('TransformationChain: Structs made within the chain', () => {
     expect(String(out.value())).toBe('Struct{message=hello,schema_version=1}');
   });
 
+  it('are masked in place by MaskField too', () => {
+    const config = {
+      ...NO_HEADER,
+      transforms: 'hoist,insert,mask,rename,route',
+      'transforms.mask.type': 'org.apache.kafka.connect.transforms.MaskField$Value',
+      'transforms.mask.fields': 'line',
+    };
+    const { chain, values } = spied(config);
+    const out = chain.apply(source()) as SourceRecord;
+    // hoist → insert → mask → rename → route: one Struct.
+    expect(new Set(values).size).toBe(1);
+    expect(String(out.value())).toBe('Struct{message=,schema_version=1}');
+    expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
+  });
+
   it('are copied after a stage that makes no Struct of its own, or under a predicate', () => {
     const { chain, values } = spied(CONFIG);
     chain.apply(source());
