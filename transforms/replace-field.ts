@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator, type ParsedValue } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema, type StructDeriver } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, hasSchemalessDoubles, type ConnectRecord, type Schema, type StructDeriver } from '../src/data/index.js';
 import {
   JavaHashMapCapacity,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
@@ -17,6 +17,7 @@ import {
   carryDoubleMark,
   copySchemaBasics,
   describeKeyAndValue,
+  MapDraft,
   mapEntriesOf,
   mapSize,
   requireMap,
@@ -164,13 +165,14 @@ export class ReplaceField implements Transformation {
 
   #applySchemaless<R extends ConnectRecord<R>>(record: R): R {
     const value = requireMap(this.#side.value(record), PURPOSE);
-    const updated = new Map<unknown, unknown>();
+    const updated = new MapDraft();
+    const marked = hasSchemalessDoubles(value);
     for (const [key, fieldValue] of mapEntriesOf(value)) {
       const fieldName = String(key);
       if (!this.#keeps(fieldName)) continue;
       const newName = this.#renamed(fieldName);
       updated.set(newName, fieldValue);
-      carryDoubleMark(value, key, updated, newName, fieldValue);
+      if (marked) carryDoubleMark(value, key, updated, newName, fieldValue);
     }
     return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.withInitialCapacity(mapSize(value))));
   }

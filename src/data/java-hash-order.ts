@@ -28,12 +28,17 @@ export function orderLikeJavaHashMap<V>(entries: ReadonlyArray<readonly [unknown
     .map(({ key, value }) => [key, value]);
 }
 
-// The last order computed or found, then a bounded map of the others by their key list.
-let lastKeys: readonly string[] = [];
-let lastTableSize = 0;
-let lastOrder: readonly number[] = [];
+// The orders most recently used (a chain of transforms asks for several in turn, record after
+// record), then a bounded map of the others by their key list.
+interface RememberedOrder {
+  readonly keys: readonly string[];
+  readonly tableSize: number;
+  readonly order: readonly number[];
+}
+const RECENT_ORDERS = 8;
+const recentOrders: RememberedOrder[] = [];
 const MAX_REMEMBERED_ORDERS = 256;
-const rememberedOrders = new Map<string, { readonly keys: readonly string[]; readonly order: readonly number[] }>();
+const rememberedOrders = new Map<string, RememberedOrder>();
 
 /**
  * The iteration order of a java.util.HashMap whose table has `tableSize` buckets (a power of two)
@@ -42,18 +47,20 @@ const rememberedOrders = new Map<string, { readonly keys: readonly string[]; rea
  */
 export function javaHashMapOrder(keys: readonly string[], tableSize: number): readonly number[] {
   if (keys.length < 2) return keys.length === 0 ? NO_POSITIONS : FIRST_POSITION;
-  if (tableSize === lastTableSize && sameKeys(keys, lastKeys)) return lastOrder;
+  for (let i = 0; i < recentOrders.length; i++) {
+    const recent = recentOrders[i];
+    if (recent.tableSize === tableSize && sameKeys(keys, recent.keys)) return recent.order;
+  }
   // NUL may occur in keys, so the id can be shared by two key lists: the entry says which it is.
   const id = `${tableSize}\u0000${keys.join('\u0000')}`;
   let entry = rememberedOrders.get(id);
   if (entry === undefined || !sameKeys(entry.keys, keys)) {
-    entry = { keys: keys.map(detachedCopy), order: bucketOrder(keys, tableSize) };
+    entry = { keys: keys.map(detachedCopy), tableSize, order: bucketOrder(keys, tableSize) };
     if (rememberedOrders.size >= MAX_REMEMBERED_ORDERS) rememberedOrders.clear();
     rememberedOrders.set(id, entry);
   }
-  lastKeys = entry.keys;
-  lastTableSize = tableSize;
-  lastOrder = entry.order;
+  if (recentOrders.length >= RECENT_ORDERS) recentOrders.pop();
+  recentOrders.unshift(entry);
   return entry.order;
 }
 

@@ -26,3 +26,8 @@ export function isSchemalessDouble(container: object, key: unknown, value: unkno
   const marked = marks.get(container)?.get(key);
   return marked !== undefined && Object.is(marked, value);
 }
+
+/** Whether any entry of `container` was marked (when not, its entries need no checks when copied). */
+export function hasSchemalessDoubles(container: object): boolean {
+  return marks.has(container);
+}

@@ -1,4 +1,4 @@
-import { isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble } from '../../src/data/index.js';
+import { hasSchemalessDoubles, isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble } from '../../src/data/index.js';
 import { JavaHashMapCapacity, finalCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
@@ -32,13 +32,67 @@ export function carryDoubleMark(from: object, fromKey: unknown, to: object, toKe
   if (typeof value === 'number' && isSchemalessDouble(from, fromKey, value)) markSchemalessDouble(to, toKey, value);
 }
 
-/** A mutable copy as a JS Map (Java's `new HashMap<>(value)`), double marks kept. */
-export function copyToMap(map: SchemalessMap): Map<unknown, unknown> {
-  const copy = new Map<unknown, unknown>();
-  for (const [key, value] of mapEntriesOf(map)) {
-    copy.set(key, value);
-    carryDoubleMark(map, key, copy, key, value);
+/**
+ * A HashMap a transform is building (Java's `new HashMap<>(value)` and its puts and removes):
+ * keys in the order Java inserted them, and their values. asJavaHashMap turns it into the finished
+ * JS Map, so each transform builds one Map per record instead of a copy and then an ordered copy.
+ * Maps of a record are small: keys are found by a scan, which beats a hash table here. Double
+ * marks (markSchemalessDouble) may be set on it like on a Map.
+ */
+export class MapDraft {
+  readonly keys: unknown[] = [];
+  readonly values: unknown[] = [];
+
+  get size(): number {
+    return this.keys.length;
   }
+
+  get(key: unknown): unknown {
+    const i = this.keys.indexOf(key);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  has(key: unknown): boolean {
+    return this.keys.indexOf(key) >= 0;
+  }
+
+  /** Map.set: an existing key keeps its place. */
+  set(key: unknown, value: unknown): this {
+    const i = this.keys.indexOf(key);
+    if (i >= 0) {
+      this.values[i] = value;
+    } else {
+      this.keys.push(key);
+      this.values.push(value);
+    }
+    return this;
+  }
+
+  delete(key: unknown): boolean {
+    const i = this.keys.indexOf(key);
+    if (i < 0) return false;
+    this.keys.splice(i, 1);
+    this.values.splice(i, 1);
+    return true;
+  }
+}
+
+/** A mutable copy (Java's `new HashMap<>(value)`), double marks kept; finish it with asJavaHashMap. */
+export function copyToMap(map: SchemalessMap): MapDraft {
+  const copy = new MapDraft();
+  const { keys, values } = copy;
+  if (map instanceof Map) {
+    (map as ReadonlyMap<unknown, unknown>).forEach((value, key) => {
+      keys.push(key);
+      values.push(value);
+    });
+  } else {
+    for (const [key, value] of Object.entries(map)) {
+      keys.push(key);
+      values.push(value);
+    }
+  }
+  if (hasSchemalessDoubles(map)) for (let i = 0; i < keys.length; i++) carryDoubleMark(map, keys[i], copy, keys[i], values[i]);
   return copy;
 }
 
@@ -48,23 +102,32 @@ export function copyToMap(map: SchemalessMap): Map<unknown, unknown> {
  * bytes identical. `initialCapacity` is the table size the Java code started from (see
  * JavaHashMapCapacity); `map` must hold the keys in the order Java inserted them.
  */
-export function asJavaHashMap(map: ReadonlyMap<unknown, unknown>, initialCapacity: number = JavaHashMapCapacity.DEFAULT): Map<unknown, unknown> {
+export function asJavaHashMap(map: MapDraft | ReadonlyMap<unknown, unknown>, initialCapacity: number = JavaHashMapCapacity.DEFAULT): Map<unknown, unknown> {
+  let keys: unknown[];
+  let values: unknown[];
+  if (map instanceof MapDraft) {
+    keys = map.keys;
+    values = map.values;
+  } else {
+    keys = [];
+    values = [];
+    for (const [key, value] of map) {
+      keys.push(key);
+      values.push(value);
+    }
+  }
   const ordered = new Map<unknown, unknown>();
-  const keys: unknown[] = [];
-  for (const key of map.keys()) keys.push(key);
+  const marked = hasSchemalessDoubles(map);
+  const put = (i: number): void => {
+    ordered.set(keys[i], values[i]);
+    if (marked) carryDoubleMark(map, keys[i], ordered, keys[i], values[i]);
+  };
   if (keys.every((key) => typeof key === 'string')) {
     const order = javaHashMapOrder(keys as string[], finalCapacity(initialCapacity, keys.length));
-    for (let j = 0; j < order.length; j++) {
-      const key = keys[order[j]];
-      const value = map.get(key);
-      ordered.set(key, value);
-      carryDoubleMark(map, key, ordered, key, value);
-    }
+    for (let j = 0; j < order.length; j++) put(order[j]);
     return ordered;
   }
-  for (const [key, value] of orderLikeJavaHashMapOf([...map.entries()], initialCapacity)) {
-    ordered.set(key, value);
-    carryDoubleMark(map, key, ordered, key, value);
-  }
+  const positions = keys.map((key, i): [unknown, number] => [key, i]);
+  for (const [, i] of orderLikeJavaHashMapOf(positions, initialCapacity)) put(i);
   return ordered;
 }
