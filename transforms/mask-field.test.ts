@@ -222,26 +222,23 @@ describe('MaskField', () => {
 });
 
 describe('MaskField on Structs, per schema', () => {
-  const ORDER = SchemaBuilder.struct()
-    .name('order')
-    .field('id', Schema.INT64_SCHEMA)
-    .field('email', Schema.STRING_SCHEMA)
-    .field('note', Schema.OPTIONAL_STRING_SCHEMA)
-    .field('photo', Schema.OPTIONAL_BYTES_SCHEMA)
-    .build();
-  const order = (schema: Schema, photo: Buffer | null = null): Struct =>
-    new Struct(schema).put('id', 7n).put('email', 'a@b.c').put('note', null).put('photo', photo);
-
-  it('gives the record of an equal schema object its own schema back, masked the same', () => {
-    const xform = transform(['email', 'note'], null);
-    const first = xform.apply(record(ORDER, order(ORDER)))!;
-    const twin = SchemaBuilder.struct()
+  const orderSchema = (): Schema =>
+    SchemaBuilder.struct()
       .name('order')
       .field('id', Schema.INT64_SCHEMA)
       .field('email', Schema.STRING_SCHEMA)
       .field('note', Schema.OPTIONAL_STRING_SCHEMA)
       .field('photo', Schema.OPTIONAL_BYTES_SCHEMA)
       .build();
+  const ORDER = orderSchema();
+  const order = (schema: Schema, photo: Buffer | null = null): Struct =>
+    new Struct(schema).put('id', 7n).put('email', 'a@b.c').put('note', null).put('photo', photo);
+
+  it('gives the record of an equal schema object its own schema back, masked the same', () => {
+    const xform = transform(['email', 'note'], null);
+    const first = xform.apply(record(ORDER, order(ORDER)))!;
+    const twin = orderSchema();
+    expect(twin).not.toBe(ORDER);
     const second = xform.apply(record(twin, order(twin)))!;
     expect(first.valueSchema()).toBe(ORDER);
     expect(second.valueSchema()).toBe(twin);
