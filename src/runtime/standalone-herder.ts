@@ -39,6 +39,7 @@ import type { WorkerConfig } from './worker-config.js';
 import { SLUICE_VERSION } from './version.js';
 import type { PreviewRequest, PreviewResult } from './transform-preview.js';
 import { buildTransformationChain } from './transformation-chain.js';
+import { SerialQueue } from '../util/serial-queue.js';
 
 
 export interface StandaloneHerderOptions {
@@ -63,7 +64,7 @@ const PLUGIN_TYPES: Record<PluginKind, PluginInfo['type']> = {
 };
 
 export class StandaloneHerder implements Herder {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private clusterId = '';
   private started = false;
   private readonly restarter = new AutoRestarter();
@@ -119,9 +120,7 @@ export class StandaloneHerder implements Herder {
 
   /** Runs operations one at a time, in order. */
   private serial<T>(op: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(op, op);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(op);
   }
 
   workerInfo(): WorkerInfo {

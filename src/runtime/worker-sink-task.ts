@@ -10,6 +10,7 @@ import type { ProcessingFailure, RawRecord, Stage } from './errors/processing-co
 import { SKIPPED } from './errors/retry-with-tolerance.js';
 import { tpKey, type SinkTaskContextImpl } from './task-contexts.js';
 import { taskName, WorkerTask, type RecordPipelineDeps } from './worker-task.js';
+import { SerialQueue } from '../util/serial-queue.js';
 
 export interface SinkTaskSettings {
   offsetFlushIntervalMs: number;
@@ -39,7 +40,7 @@ export class WorkerSinkTask extends WorkerTask {
   private readonly consumed: PartitionOffsets = new Map();
   private readonly committed = new Map<string, number>();
   private assignment = new Map<string, TopicPartition>();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private commitTimer: NodeJS.Timeout | undefined;
   private stopSignal!: () => void;
   private failure: unknown = null;
@@ -92,9 +93,7 @@ export class WorkerSinkTask extends WorkerTask {
 
   /** put(), commits and rebalance callbacks never overlap. */
   private runExclusive(fn: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   private enqueue(fn: () => Promise<void>): void {

@@ -13,6 +13,7 @@ import { ConnectError } from './errors.js';
 import { javaToString } from '../data/index.js';
 import type { ProcessingFailure, RawRecord, Stage } from './errors/processing-context.js';
 import { SKIPPED } from './errors/retry-with-tolerance.js';
+import { SerialQueue } from '../util/serial-queue.js';
 
 export interface SourceTaskSettings {
   offsetFlushIntervalMs: number;
@@ -41,6 +42,7 @@ interface Pending {
 export class WorkerSourceTask extends WorkerTask {
   private readonly submitted = new SubmittedRecords();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly acknowledgements = new SerialQueue();
   private readonly seenTopics = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | null = null;
@@ -119,7 +121,9 @@ export class WorkerSourceTask extends WorkerTask {
       }
       const sending = this.deps.producer
         .send(topic, batch.map((p) => p.message))
-        .then((acks) => this.onAcked(topic, batch, acks))
+        // One batch's acknowledgements at a time, in the order they came: commitRecord calls
+        // (which a task may await) never interleave, as Kafka makes them in acknowledgement order.
+        .then((acks) => this.acknowledgements.run(() => this.onAcked(topic, batch, acks)))
         .catch((err: unknown) => {
           this.sendFailure ??= err;
         });

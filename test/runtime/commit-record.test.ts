@@ -41,7 +41,11 @@ class CountingTask {
     }
     return records;
   }
-  commitRecord(record, metadata) {
+  async commitRecord(record, metadata) {
+    // Optionally the last record of each batch of 5 makes its call wait, as a task acknowledging
+    // upstream might: the calls after it must still come after it.
+    const delay = Number(this.config['commit.delay.ms'] ?? 0);
+    if (delay > 0 && record.sourceOffset().n % 5 === 4) await new Promise((resolve) => setTimeout(resolve, delay));
     appendFileSync(this.config['log.file'], JSON.stringify({
       topic: record.topic(),
       value: record.value(),
@@ -85,42 +89,55 @@ afterAll(async () => {
   removeTempDir(pluginsDir);
 });
 
+type Commit = { topic: string; value: string; schema: string; offset: { n: number }; metadata: { topic: string; partition: number; offset: string } };
+
+/** Runs the counting connector under `name` and returns its commitRecord calls, in call order. */
+async function runCounting(name: string, extra: Record<string, string>): Promise<Commit[]> {
+  const logFile = join(stack.dir, `${name}.jsonl`);
+  const topic = `counted-${name}`;
+  const r = await api.post('/connectors', {
+    name,
+    config: {
+      'connector.class': 'com.example.CountingConnector',
+      topic,
+      'log.file': logFile,
+      transforms: 'hoist,route',
+      'transforms.hoist.type': 'org.apache.kafka.connect.transforms.HoistField$Value',
+      'transforms.hoist.field': 'line',
+      'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter',
+      'transforms.route.regex': 'counted-(.*)',
+      'transforms.route.replacement': 'routed-$1',
+      ...extra,
+    },
+  });
+  expect(r.status, r.text).toBe(201);
+  expect(await awaitTopic(stack.broker.bootstrapServers, `routed-${name}`, COUNT)).toHaveLength(COUNT);
+  let lines: string[] = [];
+  const deadline = Date.now() + 20_000;
+  while (lines.length < COUNT && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.length > 0);
+    } catch {
+      lines = [];
+    }
+  }
+  return lines.map((l) => JSON.parse(l) as Commit);
+}
+
 describe('SourceTask.commitRecord', () => {
   it('gets each record as the task returned it, with where its transformed form landed', async () => {
-    const logFile = join(stack.dir, 'commits.jsonl');
-    const r = await api.post('/connectors', {
-      name: 'counting',
-      config: {
-        'connector.class': 'com.example.CountingConnector',
-        topic: 'counted',
-        'log.file': logFile,
-        transforms: 'hoist,route',
-        'transforms.hoist.type': 'org.apache.kafka.connect.transforms.HoistField$Value',
-        'transforms.hoist.field': 'line',
-        'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter',
-        'transforms.route.regex': 'counted',
-        'transforms.route.replacement': 'routed',
-      },
-    });
-    expect(r.status, r.text).toBe(201);
-    expect(await awaitTopic(stack.broker.bootstrapServers, 'routed', COUNT)).toHaveLength(COUNT);
-    let lines: string[] = [];
-    const deadline = Date.now() + 20_000;
-    while (lines.length < COUNT && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      try {
-        lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.length > 0);
-      } catch {
-        lines = [];
-      }
-    }
-    const commits = lines.map((l) => JSON.parse(l) as { topic: string; value: string; schema: string; offset: { n: number }; metadata: { topic: string; partition: number; offset: string } });
+    const commits = await runCounting('plain', {});
     expect(commits).toHaveLength(COUNT);
-    // Batches acknowledged close together may interleave their calls: compare in record order.
-    commits.sort((a, b) => a.offset.n - b.offset.n);
     commits.forEach((c, i) => {
-      expect(c).toMatchObject({ topic: 'counted', value: `line-${i}`, schema: 'STRING', offset: { n: i } });
-      expect(c.metadata).toMatchObject({ topic: 'routed', partition: 0, offset: String(i) });
+      expect(c).toMatchObject({ topic: 'counted-plain', value: `line-${i}`, schema: 'STRING', offset: { n: i } });
+      expect(c.metadata).toMatchObject({ topic: 'routed-plain', partition: 0, offset: String(i) });
     });
+  }, 40_000);
+
+  it('is called in acknowledgement order even when a call waits', async () => {
+    const commits = await runCounting('waiting', { 'commit.delay.ms': '50' });
+    expect(commits.map((c) => c.offset.n)).toEqual(Array.from({ length: COUNT }, (_, i) => i));
+    expect(commits.map((c) => c.metadata.offset)).toEqual(Array.from({ length: COUNT }, (_, i) => String(i)));
   }, 40_000);
 });
