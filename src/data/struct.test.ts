@@ -277,11 +277,31 @@ describe('Struct.deriver', () => {
     expect(withList.schema()).toBe(listSchema);
   });
 
-  it('copies when the layouts differ (a field dropped or moved)', () => {
+  it('rebinds an order-keeping projection (fields dropped), moving the values down', () => {
     const dropped = SchemaBuilder.struct().field('line', Schema.STRING_SCHEMA).build();
     const drop = Struct.deriver(from, dropped, [[from.field('line')!, dropped.field('line')!]]);
     const source = new Struct(from).put('line', 'a').put('n', 1);
-    expect(offered(source, () => drop(source, true))).not.toBe(source);
+    const kept = offered(source, () => drop(source, true));
+    expect(kept).toBe(source);
+    expect(kept.toString()).toBe('Struct{line=a}');
+    expect(kept.schema()).toBe(dropped);
+
+    const abc = SchemaBuilder.struct().field('a', Schema.STRING_SCHEMA).field('b', Schema.OPTIONAL_STRING_SCHEMA).field('c', Schema.INT32_SCHEMA).build();
+    const bc = SchemaBuilder.struct().field('b2', abc.field('b')!.schema()).field('c', abc.field('c')!.schema()).build();
+    const project = Struct.deriver(abc, bc, [
+      [abc.field('c')!, bc.field('c')!],
+      [abc.field('b')!, bc.field('b2')!],
+    ]);
+    const full = new Struct(abc).put('a', 'x').put('b', 'y').put('c', 3);
+    const out = offered(full, () => project(full, true));
+    expect(out).toBe(full);
+    expect(out.toString()).toBe('Struct{b2=y,c=3}');
+    expect(out.equals(project(new Struct(abc).put('a', 'x').put('b', 'y').put('c', 3), true))).toBe(true);
+    out.validate();
+  });
+
+  it('copies when a field moves, or a required field is unset (the copy reports it)', () => {
+    const source = new Struct(from).put('line', 'a').put('n', 1);
     const moved = SchemaBuilder.struct().field('n', from.field('n')!.schema()).field('line', Schema.STRING_SCHEMA).build();
     const move = Struct.deriver(from, moved, [
       [from.field('line')!, moved.field('line')!],
@@ -290,5 +310,8 @@ describe('Struct.deriver', () => {
     const out = offered(source, () => move(source, true));
     expect(out).not.toBe(source);
     expect(out.toString()).toBe('Struct{n=1,line=a}');
+    const unset = new Struct(from).put('n', 2);
+    expect(() => offered(unset, () => derive(unset, true))).toThrow(DataException);
+    expect(unset.schema()).toBe(from);
   });
 });

@@ -146,9 +146,10 @@ export class Struct {
    * Struct of `toSchema` with each `copies` pair copied as by fieldCopier, and the `filled` pairs
    * left for the caller to put (it may still read them from the source: they are not touched).
    * When the transformation chain offered the source for reuse (chainReuse) and the derived
-   * layout is the source's own (every source field at its index, copied fields of the same schema
-   * object, values that cannot have changed), the source itself is rebound to `toSchema` instead:
-   * the result is the same Struct a copy would be, without the copy.
+   * layout is the source's own (every source field at its index) or an order-keeping projection
+   * of it (fields dropped or renamed, nothing filled in), with copied fields of the same schema
+   * object and values that cannot have changed, the source itself is rebound to `toSchema`
+   * instead: the result is the same Struct a copy would be, without the copy.
    */
   static deriver(
     fromSchema: Schema,
@@ -159,15 +160,24 @@ export class Struct {
     const copy = Struct.fieldCopier(fromSchema, copies);
     const fromFields = fromSchema.fields();
     const toCount = toSchema.fields().length;
+    const pairs = [...copies, ...filled];
+    const ownDistinctFields = pairs.every(([from]) => fromFields[from.index()] === from) && new Set(pairs.map(([from]) => from.index())).size === pairs.length;
+    const copiesKeepSchemas = copies.every(([from, to]) => from.schema() === to.schema());
     const sameLayout =
-      toCount >= fromFields.length &&
-      copies.length + filled.length === fromFields.length &&
-      [...copies, ...filled].every(([from, to]) => from.index() === to.index() && fromFields[from.index()] === from) &&
-      new Set([...copies, ...filled].map(([from]) => from.index())).size === fromFields.length &&
-      copies.every(([from, to]) => from.schema() === to.schema());
+      ownDistinctFields && copiesKeepSchemas && toCount >= fromFields.length && pairs.length === fromFields.length && pairs.every(([from, to]) => from.index() === to.index());
+    // An order-keeping projection (fields dropped, renamed, none added or filled in): the source's
+    // values are moved down in place.
+    const byFrom = [...copies].sort((a, b) => a[0].index() - b[0].index());
+    const projection = !sameLayout && ownDistinctFields && copiesKeepSchemas && filled.length === 0 && toCount === copies.length && byFrom.every(([, to], i) => to.index() === i);
+    const moveFrom = projection ? byFrom.map(([from]) => from.index()) : null;
     const copiedIndexes = copies.map(([from]) => from.index());
     return (source, withDefault) => {
-      if (sameLayout && source === chainReuse.struct && source.#schema === fromSchema && source.#rebind(toSchema, toCount, copiedIndexes, withDefault)) {
+      if (
+        (sameLayout || projection) &&
+        source === chainReuse.struct &&
+        source.#schema === fromSchema &&
+        source.#rebind(toSchema, toCount, copiedIndexes, withDefault, moveFrom)
+      ) {
         chainReuse.struct = null;
         return noteFreshStruct(source);
       }
@@ -178,18 +188,24 @@ export class Struct {
   }
 
   /** The in-place form of a same-layout derivation; false (nothing changed) when a value rules it out. */
-  #rebind(toSchema: Schema, toCount: number, copied: readonly number[], withDefault: boolean): boolean {
+  #rebind(toSchema: Schema, toCount: number, copied: readonly number[], withDefault: boolean, moveFrom: readonly number[] | null): boolean {
     const values = this.#values;
     const fields = this.#schema.fields();
     for (let i = 0; i < copied.length; i++) {
       const value = values[copied[i]];
       if (value === null || value === undefined) {
-        if (withDefault && fields[copied[i]].schema().defaultValue() !== null) return false;
+        // A default to apply, or a required field left unset (a copy's put reports it): copy.
+        const schema = fields[copied[i]].schema();
+        if ((withDefault && schema.defaultValue() !== null) || !schema.isOptional()) return false;
       } else if (!isSettled(value)) {
         return false;
       }
     }
-    if (values.length < toCount) {
+    if (moveFrom !== null) {
+      // Ascending, and never from below its target: each value moves down before it is overwritten.
+      for (let i = 0; i < moveFrom.length; i++) values[i] = values[moveFrom[i]];
+      values.length = toCount;
+    } else if (values.length < toCount) {
       // An exact-size list: growing the old one would give it spare capacity for many more fields.
       const grown = nulls(toCount);
       for (let i = 0; i < values.length; i++) grown[i] = values[i];

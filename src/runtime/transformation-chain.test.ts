@@ -159,6 +159,15 @@ describe('TransformationChain: Structs made within the chain', () => {
     expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
   });
 
+  it('are projected in place by ReplaceField dropping fields', () => {
+    const config = { ...NO_HEADER, transforms: 'hoist,insert,rename', 'transforms.rename.exclude': 'line', 'transforms.rename.renames': 'schema_version:v' };
+    const { chain, values } = spied(config);
+    const out = chain.apply(source()) as SourceRecord;
+    expect(new Set(values).size).toBe(1);
+    expect(String(out.value())).toBe('Struct{v=1}');
+    expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
+  });
+
   it('are copied after a stage that makes no Struct of its own, or under a predicate', () => {
     const { chain, values } = spied(CONFIG);
     chain.apply(source());
