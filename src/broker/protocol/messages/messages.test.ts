@@ -194,7 +194,7 @@ const SAMPLES: Sample[] = [
   ),
   sample<MetadataRequest, MetadataResponse>(
     Metadata,
-    { topics: [{ name: 'orders' }, { name: 'payments' }], allowAutoTopicCreation: false },
+    { topics: [{ name: 'orders' }, { name: 'payments' }], allowAutoTopicCreation: false, includeClusterAuthorizedOperations: true, includeTopicAuthorizedOperations: true },
     {
       throttleTimeMs: 2,
       brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092, rack: 'r1' }],
@@ -206,10 +206,12 @@ const SAMPLES: Sample[] = [
           name: 'orders',
           isInternal: true,
           partitions: [
-            { errorCode: 0, partitionIndex: 0, leaderId: 1, replicaNodes: [1], isrNodes: [1], offlineReplicas: [2] },
+            { errorCode: 0, partitionIndex: 0, leaderId: 1, leaderEpoch: 4, replicaNodes: [1], isrNodes: [1], offlineReplicas: [2] },
           ],
+          topicAuthorizedOperations: 8,
         },
       ],
+      clusterAuthorizedOperations: 16,
     },
   ),
   sample<OffsetCommitRequest, OffsetCommitResponse>(
@@ -751,8 +753,10 @@ describe('hand-checked layouts', () => {
       decodeRequestHeader(r);
       return decodeRequest<MetadataRequest>(Metadata, r, version);
     };
-    expect(decode(v1, 1)).toEqual({ topics: null, allowAutoTopicCreation: true });
-    expect(decode(v0, 0)).toEqual({ topics: [], allowAutoTopicCreation: true });
+    // Fields of later versions (v8's authorized-operations flags) decode as their defaults.
+    const later = { includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false };
+    expect(decode(v1, 1)).toEqual({ topics: null, allowAutoTopicCreation: true, ...later });
+    expect(decode(v0, 0)).toEqual({ topics: [], allowAutoTopicCreation: true, ...later });
     // A null array is not valid in v0.
     const badV0 = Buffer.from(v1);
     badV0.writeInt16BE(0, 6);

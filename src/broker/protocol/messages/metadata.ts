@@ -1,5 +1,7 @@
-// Metadata (key 3), v0-6. v0: empty topic array means "all"; v1+: the array is nullable, null
-// means "all" and empty means "none". Response throttle time moves to the front from v3.
+// Metadata (key 3). v0: empty topic array means "all"; v1+: the array is nullable, null means
+// "all" and empty means "none". Response throttle time moves to the front from v3; v7 adds leader
+// epochs, v8 authorized operations. The broker serves v0-6; Sluice's clients ask for up to v8 (the
+// last non-flexible version) with the same fields (kafka-client/specs.ts).
 import { array, field, structs, type MessageSpec } from '../schema.js';
 
 export const Metadata: MessageSpec = {
@@ -9,6 +11,8 @@ export const Metadata: MessageSpec = {
   request: [
     structs('topics', '0+', [field('name', 'string', '0+')], { nullable: '1+' }),
     field('allowAutoTopicCreation', 'bool', '4+', { default: true }),
+    field('includeClusterAuthorizedOperations', 'bool', '8-10', { default: false }),
+    field('includeTopicAuthorizedOperations', 'bool', '8+', { default: false }),
   ],
   response: [
     field('throttleTimeMs', 'int32', '3+'),
@@ -28,11 +32,14 @@ export const Metadata: MessageSpec = {
         field('errorCode', 'int16', '0+'),
         field('partitionIndex', 'int32', '0+'),
         field('leaderId', 'int32', '0+'),
+        field('leaderEpoch', 'int32', '7+', { default: -1 }),
         array('replicaNodes', 'int32', '0+'),
         array('isrNodes', 'int32', '0+'),
         array('offlineReplicas', 'int32', '5+'),
       ]),
+      field('topicAuthorizedOperations', 'int32', '8+', { default: -2147483648 }),
     ]),
+    field('clusterAuthorizedOperations', 'int32', '8-10', { default: -2147483648 }),
   ],
 };
 
@@ -44,6 +51,9 @@ export interface MetadataRequest {
   /** null (v1+) = all topics; in v0 an empty array means all topics. */
   topics: MetadataRequestTopic[] | null;
   allowAutoTopicCreation: boolean;
+  /** v8 (clients only; the broker serves up to v6). */
+  includeClusterAuthorizedOperations?: boolean;
+  includeTopicAuthorizedOperations?: boolean;
 }
 
 export interface MetadataResponseBroker {
@@ -57,6 +67,8 @@ export interface MetadataResponsePartition {
   errorCode: number;
   partitionIndex: number;
   leaderId: number;
+  /** v7+ (clients only). */
+  leaderEpoch?: number;
   replicaNodes: number[];
   isrNodes: number[];
   offlineReplicas?: number[];
@@ -67,6 +79,8 @@ export interface MetadataResponseTopic {
   name: string;
   isInternal?: boolean;
   partitions: MetadataResponsePartition[];
+  /** v8+ (clients only). */
+  topicAuthorizedOperations?: number;
 }
 
 export interface MetadataResponse {
@@ -75,4 +89,6 @@ export interface MetadataResponse {
   clusterId?: string | null;
   controllerId?: number;
   topics: MetadataResponseTopic[];
+  /** v8 (clients only). */
+  clusterAuthorizedOperations?: number;
 }
