@@ -27,6 +27,5 @@ describe('SerialQueue', () => {
     const next = queue.run(() => 'next');
     await expect(failed).rejects.toThrow('boom');
     await expect(next).resolves.toBe('next');
-    await queue.idle();
   });
 });

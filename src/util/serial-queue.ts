@@ -10,9 +10,4 @@ export class SerialQueue {
     this.#tail = result.catch(() => undefined);
     return result;
   }
-
-  /** Settles once everything queued so far has run. */
-  idle(): Promise<void> {
-    return this.#tail.then(() => undefined);
-  }
 }
