@@ -326,3 +326,37 @@ describe('TimestampConverter$Key', () => {
     expect(transformed.value()).toBe('v');
   });
 });
+
+describe('TimestampConverter on Structs, per schema', () => {
+  const eventSchema = (): Schema =>
+    SchemaBuilder.struct().field('id', Schema.INT64_SCHEMA).field('ts', ConnectTimestamp.SCHEMA).field('note', Schema.OPTIONAL_STRING_SCHEMA).build();
+  const EVENT = eventSchema();
+  const event = (schema: Schema, ts: unknown = DATE_PLUS_TIME): Struct => new Struct(schema).put('id', 1n).put('ts', ts).put('note', 'n');
+  const xform = (): TimestampConverter => valueXform({ field: 'ts', 'target.type': 'string', format: STRING_DATE_FMT });
+
+  it('gives a value of an equal schema object the same result', () => {
+    const converter = xform();
+    const first = converter.apply(record(EVENT, event(EVENT)));
+    const twin = eventSchema();
+    const second = converter.apply(record(twin, event(twin)));
+    for (const out of [first, second]) {
+      expect((out.value() as Struct).getString('ts')).toBe(DATE_PLUS_TIME_STRING);
+      expect((out.value() as Struct).get('id')).toBe(1n);
+      expect((out.value() as Struct).getString('note')).toBe('n');
+    }
+    expect(first.valueSchema()).toBe(second.valueSchema());
+  });
+
+  it('leaves the input as it was when the field cannot be converted', () => {
+    const converter = valueXform({ field: 'note', 'target.type': 'Timestamp' });
+    const input = event(EVENT);
+    expect(() => converter.apply(record(EVENT, input))).toThrow();
+    expect(input.getString('note')).toBe('n');
+    expect(input.schema()).toBe(EVENT);
+  });
+
+  it('copies every field of a schema without the field', () => {
+    const out = valueXform({ field: 'absent', 'target.type': 'unix' }).apply(record(EVENT, event(EVENT)));
+    expect(String(out.value())).toBe(String(event(EVENT)));
+  });
+});

@@ -21,6 +21,8 @@ import {
   TIME_LOGICAL_NAME,
   TIMESTAMP_LOGICAL_NAME,
   type ConnectRecord,
+  type Field,
+  type StructDeriver,
 } from '../src/data/index.js';
 import { ConnectError } from '../src/runtime/errors.js';
 import { DatePatternException, ParseException, SimpleDateFormat } from './simple-date-format.js';
@@ -216,7 +218,7 @@ function isBlank(text: string | null): boolean {
 export class TimestampConverter implements Transformation {
   readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
-  readonly #schemaCache = new SchemaCache<Schema>();
+  readonly #plans = new SchemaCache<ConvertPlan>();
   #field = '';
   #targetType: TimestampType = 'Timestamp';
   #translators: Record<TimestampType, Translator> = translators(null, 'milliseconds');
@@ -254,7 +256,7 @@ export class TimestampConverter implements Transformation {
       }
     }
     this.#translators = translators(format, config.requireString(UNIX_PRECISION_CONFIG) as UnixPrecision);
-    this.#schemaCache.clear();
+    this.#plans.clear();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R {
@@ -270,9 +272,35 @@ export class TimestampConverter implements Transformation {
       return this.#side.newRecord(record, updatedSchema, this.#convert(this.#side.value(record), timestampTypeFromSchema(schema)));
     }
     const value = requireStructOrNull(this.#side.value(record), PURPOSE);
-    const updatedSchema = this.#schemaCache.computeIfAbsent(schema, this.#convertSchema);
-    return this.#side.newRecord(record, updatedSchema, this.#convertStruct(value, updatedSchema));
+    const plan = this.#plans.computeIfAbsent(schema, this.#makePlan);
+    // A value of another (equal) schema object is converted field by field, as Kafka's loop does.
+    if (value === null || value.schema() !== plan.source) return this.#side.newRecord(record, plan.schema, this.#convertStruct(value, plan.schema));
+    const replaceNullWithDefault = this.#replaceNullWithDefault;
+    // Converted before deriving: the derived Struct may be `value` itself, rebound (see Struct.deriver).
+    const converted = plan.from === null ? null : this.#convert(fieldValue(value, plan.from, replaceNullWithDefault), timestampTypeFromSchema(plan.from.schema()));
+    const updated = plan.derive(value, replaceNullWithDefault);
+    if (plan.to !== null) updated.put(plan.to, converted);
+    return this.#side.newRecord(record, plan.schema, updated);
   }
+
+  readonly #makePlan = (schema: Schema): ConvertPlan => {
+    const updatedSchema = this.#convertSchema(schema);
+    const target = (field: Field): Field => updatedSchema.field(field.name()) as Field;
+    const from = schema.field(this.#field);
+    const kept = schema.fields().filter((field) => field !== from);
+    return {
+      source: schema,
+      schema: updatedSchema,
+      from,
+      to: from === null ? null : target(from),
+      derive: Struct.deriver(
+        schema,
+        updatedSchema,
+        kept.map((field) => [field, target(field)] as const),
+        from === null ? [] : [[from, target(from)] as const],
+      ),
+    };
+  };
 
   readonly #convertSchema = (schema: Schema): Schema => {
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());
@@ -311,6 +339,17 @@ export class TimestampConverter implements Transformation {
     const raw = this.#translators[sourceType ?? inferTimestampType(value)].toRaw(value);
     return this.#translators[this.#targetType].toType(raw);
   }
+}
+
+/** What converting Structs of one schema needs, worked out once. */
+interface ConvertPlan {
+  readonly source: Schema;
+  readonly schema: Schema;
+  /** The converted field in the source and updated schemas (null: the schema has no such field). */
+  readonly from: Field | null;
+  readonly to: Field | null;
+  /** The updated Struct with the other fields copied; the converted one is put by the caller. */
+  readonly derive: StructDeriver;
 }
 
 export const descriptors: TransformDescriptor[] = describeKeyAndValue('TimestampConverter', (side) => new TimestampConverter(side));

@@ -168,6 +168,22 @@ describe('TransformationChain: Structs made within the chain', () => {
     expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
   });
 
+  it('are converted in place by TimestampConverter', () => {
+    const config = {
+      ...NO_HEADER,
+      transforms: 'hoist,insert,ts',
+      'transforms.insert.timestamp.field': 'at',
+      'transforms.ts.type': 'org.apache.kafka.connect.transforms.TimestampConverter$Value',
+      'transforms.ts.field': 'at',
+      'transforms.ts.target.type': 'unix',
+    };
+    const { chain, values } = spied(config);
+    const out = chain.apply(source()) as SourceRecord;
+    expect(new Set(values).size).toBe(1);
+    expect(String(out.value())).toBe('Struct{line=hello,at=5,schema_version=1}');
+    expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
+  });
+
   it('are copied after a stage that makes no Struct of its own, or under a predicate', () => {
     const { chain, values } = spied(CONFIG);
     chain.apply(source());
