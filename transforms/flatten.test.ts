@@ -197,3 +197,20 @@ describe('Flatten', () => {
     expect(isSchemalessDouble(flat, 'a.d', 2)).toBe(true);
   });
 });
+
+describe('Flatten on Structs, per schema', () => {
+  const address = (): Schema => SchemaBuilder.struct().field('city', Schema.STRING_SCHEMA).field('zip', Schema.OPTIONAL_STRING_SCHEMA).build();
+  const customer = (nested: Schema): Schema => SchemaBuilder.struct().field('id', Schema.INT64_SCHEMA).field('address', nested).build();
+  const CUSTOMER = customer(address());
+
+  it('flattens nested Structs of the schema it planned for and of equal schema objects alike', () => {
+    const xform = configured({ delimiter: '_' });
+    const planned = new Struct(CUSTOMER).put('id', 1n).put('address', new Struct(CUSTOMER.field('address')!.schema()).put('city', 'Oslo'));
+    // The nested value's schema is equal to the field's, not the same object.
+    const twin = new Struct(CUSTOMER).put('id', 2n).put('address', new Struct(address()).put('city', 'Bergen').put('zip', '5003'));
+    expect(String(xform.apply(record(CUSTOMER, planned))!.value())).toBe('Struct{id=1,address_city=Oslo}');
+    expect(String(xform.apply(record(CUSTOMER, twin))!.value())).toBe('Struct{id=2,address_city=Bergen,address_zip=5003}');
+    const other = customer(address());
+    expect(String(xform.apply(record(other, new Struct(other).put('id', 3n)))!.value())).toBe('Struct{id=3}');
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
 import {
   SchemaCache,
   SimpleConfig,
@@ -41,7 +41,7 @@ export class Flatten implements Transformation {
   readonly [CONSUMES_INPUT_RECORD] = true;
   readonly #side: KeyOrValue;
   #delimiter = DELIMITER_DEFAULT;
-  #schemaUpdateCache = new SchemaCache<Schema>();
+  #plans = new SchemaCache<FlattenPlan>();
 
   constructor(side: KeyOrValue) {
     this.#side = side;
@@ -53,7 +53,7 @@ export class Flatten implements Transformation {
 
   configure(props: Record<string, string>): void {
     this.#delimiter = new SimpleConfig(CONFIG_DEF, props).requireString(DELIMITER_CONFIG);
-    this.#schemaUpdateCache = new SchemaCache<Schema>();
+    this.#plans = new SchemaCache<FlattenPlan>();
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
@@ -62,7 +62,7 @@ export class Flatten implements Transformation {
   }
 
   close(): void {
-    this.#schemaUpdateCache.clear();
+    this.#plans.clear();
   }
 
   #fieldName(prefix: string, name: string): string {
@@ -107,19 +107,48 @@ export class Flatten implements Transformation {
     const value = requireStructOrNull(this.#side.value(record), PURPOSE);
     const schema = this.#side.schema(record);
     if (schema === null) throw new DataException(`Schema required for [${PURPOSE}]`);
-    const updatedSchema = this.#schemaUpdateCache.computeIfAbsent(schema, this.#flattenSchema);
-    if (value === null) return this.#side.newRecord(record, updatedSchema, null);
-    const updated = new Struct(updatedSchema);
-    this.#flattenStruct(value, '', updated);
-    return this.#side.newRecord(record, updatedSchema, updated);
+    const plan = this.#plans.computeIfAbsent(schema, this.#makePlan);
+    if (value === null) return this.#side.newRecord(record, plan.schema, null);
+    const updated = new Struct(plan.schema);
+    this.#flattenPlanned(value, plan.root, updated);
+    return this.#side.newRecord(record, plan.schema, updated);
   }
 
+  readonly #makePlan = (original: Schema): FlattenPlan => {
+    const schema = this.#flattenSchema(original);
+    const level = (levelSchema: Schema, prefix: string): FlattenLevel => ({
+      schema: levelSchema,
+      prefix,
+      entries: levelSchema.fields().map((field) => {
+        const fieldName = this.#fieldName(prefix, field.name());
+        return field.schema().type() === 'STRUCT'
+          ? { field, target: null, nested: level(field.schema(), fieldName) }
+          : { field, target: schema.field(fieldName), nested: null };
+      }),
+    });
+    return { schema, root: level(original, '') };
+  };
+
   /** Adds the flattened fields of `schema`; `optional` if any ancestor is, defaults from the nearest ancestor that has one. */
-  readonly #flattenSchema = (original: Schema): Schema => {
+  #flattenSchema(original: Schema): Schema {
     const builder = copySchemaBasics(original, SchemaBuilder.struct());
     this.#buildUpdatedSchema(original, '', builder, original.isOptional(), asStructOrNull(original.defaultValue()));
     return builder.build();
-  };
+  }
+
+  /** #flattenStruct with the field names and target fields worked out once per schema. */
+  #flattenPlanned(struct: Struct | null, level: FlattenLevel, into: Struct): void {
+    if (struct === null) return;
+    // A Struct of another schema object than the plan's (an equal one): by name, as Kafka does.
+    if (struct.schema() !== level.schema) {
+      this.#flattenStruct(struct, level.prefix, into);
+      return;
+    }
+    for (const { field, target, nested } of level.entries) {
+      if (nested !== null) this.#flattenPlanned(struct.getStruct(field.name()), nested, into);
+      else into.put(target as Field, struct.get(field));
+    }
+  }
 
   #buildUpdatedSchema(schema: Schema, prefix: string, newSchema: SchemaBuilder, optional: boolean, defaultFromParent: Struct | null): void {
     for (const field of schema.fields()) {
@@ -154,6 +183,19 @@ export class Flatten implements Transformation {
       }
     }
   }
+}
+
+/** The flattened schema of a record schema, and how to fill it. */
+interface FlattenPlan {
+  readonly schema: Schema;
+  readonly root: FlattenLevel;
+}
+
+/** One level of nested Structs: each field either goes to its flattened field or is flattened further. */
+interface FlattenLevel {
+  readonly schema: Schema;
+  readonly prefix: string;
+  readonly entries: ReadonlyArray<{ readonly field: Field; readonly target: Field | null; readonly nested: FlattenLevel | null }>;
 }
 
 function unsupportedWithSchema(schema: Schema, fieldName: string): DataException {
