@@ -76,6 +76,11 @@ describe('Struct', () => {
     expect(() => struct.put('amount', Buffer.from([1]))).toThrow(DataException);
     expect(() => struct.put('tags', ['a', 1])).toThrow('for element of array field: "tags"');
     expect(() => struct.put('counts', { a: 'x' })).toThrow('for value of map field: "counts"');
+    expect(() => struct.put('tags', ['a', null])).toThrow('Invalid value: null used for required element of array field: "tags", schema type: STRING');
+    expect(() => struct.put('counts', new Map([[1, 1]]))).toThrow('for key of map field: "counts"');
+    const nested = SchemaBuilder.struct().field('inner', SchemaBuilder.struct().field('n', Schema.INT32_SCHEMA).build()).build();
+    const inner = new Struct(nested.field('inner')!.schema());
+    expect(() => new Struct(nested).put('inner', inner)).toThrow('Invalid value: null used for required field: "n", schema type: INT32');
     struct.put('counts', { a: 1 }).put('tags', ['a']).put('day', new Date(0)).put('amount', BigDecimal.fromString('1.00'));
     expect(() => struct.validate()).not.toThrow();
   });

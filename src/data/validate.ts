@@ -44,7 +44,46 @@ const LOGICAL_CHECKS: ReadonlyMap<string, (value: unknown) => boolean> = new Map
 export function validateValue(schema: Schema, value: unknown, fieldName?: string | null): void {
   // Most values are non-null scalars that fit: checked without building the error location.
   if (value !== null && value !== undefined && isValidScalar(schema, value)) return;
+  // Containers too are checked first without the error locations (which would be built for every
+  // element); only a value that fails is walked again by validateAt, for its message.
+  if (fits(schema, value ?? null)) return;
   validateAt(schema, value ?? null, fieldName === undefined || fieldName === null ? 'value' : `field: "${fieldName}"`);
+}
+
+/**
+ * validateAt's verdict without its messages: false where validateAt would throw. A nested Struct
+ * is checked by its own validate(), which throws the same error validateAt would.
+ */
+function fits(schema: Schema, value: unknown): boolean {
+  if (value === null || value === undefined) return schema.isOptional();
+  const name = schema.name();
+  const check = (name !== null ? LOGICAL_CHECKS.get(name) : undefined) ?? TYPE_CHECKS[schema.type()];
+  if (!check(value)) return false;
+  switch (schema.type()) {
+    case 'STRUCT': {
+      const struct = value as Struct;
+      if (!schemaEquals(struct.schema(), schema)) return false;
+      struct.validate();
+      return true;
+    }
+    case 'ARRAY': {
+      const elementSchema = schema.valueSchema();
+      if (elementSchema === null) return false;
+      for (const element of value as unknown[]) if (!fits(elementSchema, element)) return false;
+      return true;
+    }
+    case 'MAP': {
+      const keySchema = schema.keySchema();
+      const valueSchema = schema.valueSchema();
+      if (keySchema === null || valueSchema === null) return false;
+      for (const [key, entryValue] of mapEntries(value as Map<unknown, unknown>)) {
+        if (!fits(keySchema, key) || !fits(valueSchema, entryValue)) return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
 }
 
 /**
