@@ -11,6 +11,26 @@ describe('timestamp text', () => {
     expect(toInstant(parseTimestampText('2022-08-01 00:00:00.5'), zone('America/New_York'), 'LEGACY').millis).toBe(Date.UTC(2022, 7, 1, 4, 0, 0, 500));
   });
 
+  it('reads the common form (no offset or era) exactly as the general form', () => {
+    for (let digits = 0; digits <= 9; digits++) {
+      const fraction = digits === 0 ? '' : `.${'123456789'.slice(0, digits)}`;
+      const nanos = digits === 0 ? 0 : Number('123456789'.slice(0, digits).padEnd(9, '0'));
+      for (const separator of [' ', 'T']) {
+        expect(parseTimestampText(`2026-11-30${separator}23:59:58${fraction}`)).toEqual({
+          wall: { year: 2026, month: 11, day: 30, hour: 23, minute: 59, second: 58, nanos },
+          offset: null,
+        });
+      }
+    }
+    // Longer fractions, offsets, eras and five-digit years take the general parser; bad text still fails.
+    expect(parseTimestampText('2026-11-30 23:59:58.1234567891').wall.nanos).toBe(123_456_789);
+    expect(parseTimestampText('12026-11-30 00:00:00').wall.year).toBe(12026);
+    expect(parseTimestampText('2026-11-30 00:00:00+02').offset).toBe(2 * 3_600_000);
+    for (const bad of ['2026-13-01 00:00:00', '2026-11-00 00:00:00', '2026-11-30 0a:00:00', '2026-11-30 00:00:00.']) {
+      expect(() => parseTimestampText(bad)).toThrow(/Unparseable/);
+    }
+  });
+
   it('reads text with an offset as an instant, whatever db.timezone says', () => {
     const ny = zone('America/New_York');
     expect(toInstant(parseTimestampText('2022-08-01 00:00:00.25+00'), ny, 'LEGACY').millis).toBe(Date.UTC(2022, 7, 1, 0, 0, 0, 250));

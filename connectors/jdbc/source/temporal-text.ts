@@ -146,6 +146,8 @@ function checkFinite(text: string): void {
 }
 
 export function parseTimestampText(text: string): ParsedTemporal {
+  const common = parseCommonTimestamp(text);
+  if (common !== null) return common;
   checkFinite(text);
   const cursor = new TextCursor(text);
   const date = readDate(cursor);
@@ -159,6 +161,48 @@ export function parseTimestampText(text: string): ParsedTemporal {
   }
   const { offset, bc } = readSuffix(cursor);
   return { wall: { ...date, year: bc ? 1 - date.year : date.year, ...time }, offset };
+}
+
+const ZERO = 48;
+
+/** The digits of `text` from `start` to `end` as a number, or -1 if one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * What the drivers return for nearly every timestamp, `yyyy-MM-dd HH:mm:ss[.f{1,9}]` without an
+ * offset or era, read without the general parser's intermediate objects; null for anything else
+ * (which parseTimestampText then reads, or rejects, as before).
+ */
+function parseCommonTimestamp(text: string): ParsedTemporal | null {
+  const length = text.length;
+  if (length < 19 || length === 20 || length > 29) return null;
+  const separator = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || (separator !== 0x20 && separator !== 0x54) || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) {
+    return null;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || minute < 0 || second < 0) return null;
+  let nanos = 0;
+  if (length > 19) {
+    if (text.charCodeAt(19) !== 0x2e) return null;
+    const fraction = digitsAt(text, 20, length);
+    if (fraction < 0) return null;
+    nanos = fraction * 10 ** (9 - (length - 20));
+  }
+  return { wall: { year, month, day, hour, minute, second, nanos }, offset: null };
 }
 
 export function parseTimeText(text: string): ParsedTemporal {
