@@ -53,6 +53,12 @@ describe('timestamp text', () => {
 
   it('dates are UTC midnight, times fold into 1970-01-01', () => {
     expect(dateMillis('2022-08-01', 'LEGACY')).toBe(Date.UTC(2022, 7, 1));
+    // The general forms and the calendar rules still apply around the common form's fast path.
+    expect(dateMillis('1000-01-01', 'LEGACY') - dateMillis('1000-01-01', 'PROLEPTIC_GREGORIAN')).toBe(5 * 86_400_000);
+    expect(dateMillis('0044-03-15 BC', 'PROLEPTIC_GREGORIAN')).toBe(dateMillis('-0043-03-15', 'PROLEPTIC_GREGORIAN'));
+    expect(dateMillis('12022-08-01', 'PROLEPTIC_GREGORIAN')).toBeGreaterThan(dateMillis('2022-08-01', 'PROLEPTIC_GREGORIAN'));
+    for (const bad of ['2022-13-01', '0000-00-00', '2022-08-0x']) expect(() => dateMillis(bad, 'LEGACY')).toThrow(/Unparseable/);
+    expect(() => dateMillis('infinity', 'LEGACY')).toThrow(/infinity/);
     expect(toInstant(parseTimeText('13:45:01.5'), utc, 'LEGACY').millis).toBe((13 * 3600 + 45 * 60 + 1) * 1000 + 500);
     expect(toInstant(parseTimeText('01:00:00+02'), utc, 'LEGACY').millis).toBe(-3_600_000);
     expect(toInstant(parseTimeText('12:00:00'), zone('America/New_York'), 'LEGACY').millis).toBe(17 * 3_600_000);

@@ -256,14 +256,30 @@ export function toInstant(parsed: ParsedTemporal, zone: Zone, calendar: Calendar
 
 /** A DATE's instant: midnight UTC of that day (Confluent reads DATE with a UTC calendar). */
 export function dateMillis(text: string, calendar: CalendarSystem): number {
+  const common = parseCommonDate(text);
+  const { year, month, day } = common ?? readDateText(text);
+  let days = epochDayOf(year, month, day);
+  if (calendar === 'LEGACY') days += legacyShiftDays(year, month, day);
+  return days * DAY;
+}
+
+/** `yyyy-MM-dd` (nearly every DATE a driver returns) without the general parser; null for anything else. */
+function parseCommonDate(text: string): { year: number; month: number; day: number } | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { year, month, day };
+}
+
+/** A DATE's text in any form the drivers give (five-digit years, ` BC`). */
+function readDateText(text: string): { year: number; month: number; day: number } {
   checkFinite(text);
   const cursor = new TextCursor(text);
   const date = readDate(cursor);
   const { bc } = readSuffix(cursor);
-  const year = bc ? 1 - date.year : date.year;
-  let days = epochDayOf(year, date.month, date.day);
-  if (calendar === 'LEGACY') days += legacyShiftDays(year, date.month, date.day);
-  return days * DAY;
+  return { ...date, year: bc ? 1 - date.year : date.year };
 }
 
 /** Wall-clock text of an instant in a zone, `yyyy-MM-dd HH:mm:ss[.fffffffff]` with trailing zeros dropped. */
