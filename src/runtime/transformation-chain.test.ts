@@ -144,43 +144,32 @@ describe('TransformationChain: Structs made within the chain', () => {
     expect(String(out.value())).toBe('Struct{message=hello,schema_version=1}');
   });
 
-  it('are masked in place by MaskField too', () => {
-    const config = {
-      ...NO_HEADER,
-      transforms: 'hoist,insert,mask,rename,route',
-      'transforms.mask.type': 'org.apache.kafka.connect.transforms.MaskField$Value',
-      'transforms.mask.fields': 'line',
-    };
-    const { chain, values } = spied(config);
-    const out = chain.apply(source()) as SourceRecord;
-    // hoist → insert → mask → rename → route: one Struct.
-    expect(new Set(values).size).toBe(1);
-    expect(String(out.value())).toBe('Struct{message=,schema_version=1}');
-    expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
-  });
-
-  it('are projected in place by ReplaceField dropping fields', () => {
-    const config = { ...NO_HEADER, transforms: 'hoist,insert,rename', 'transforms.rename.exclude': 'line', 'transforms.rename.renames': 'schema_version:v' };
-    const { chain, values } = spied(config);
-    const out = chain.apply(source()) as SourceRecord;
-    expect(new Set(values).size).toBe(1);
-    expect(String(out.value())).toBe('Struct{v=1}');
-    expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
-  });
-
-  it('are converted in place by TimestampConverter', () => {
-    const config = {
-      ...NO_HEADER,
-      transforms: 'hoist,insert,ts',
-      'transforms.insert.timestamp.field': 'at',
-      'transforms.ts.type': 'org.apache.kafka.connect.transforms.TimestampConverter$Value',
-      'transforms.ts.field': 'at',
-      'transforms.ts.target.type': 'unix',
-    };
+  // Chains through which one Struct goes, changed in place by each stage.
+  const IN_PLACE: Array<[string, Record<string, string>, string]> = [
+    [
+      'masked by MaskField',
+      { ...NO_HEADER, transforms: 'hoist,insert,mask,rename,route', 'transforms.mask.type': 'org.apache.kafka.connect.transforms.MaskField$Value', 'transforms.mask.fields': 'line' },
+      'Struct{message=,schema_version=1}',
+    ],
+    ['narrowed by ReplaceField dropping fields', { ...NO_HEADER, transforms: 'hoist,insert,rename', 'transforms.rename.exclude': 'line', 'transforms.rename.renames': 'schema_version:v' }, 'Struct{v=1}'],
+    [
+      'converted by TimestampConverter',
+      {
+        ...NO_HEADER,
+        transforms: 'hoist,insert,ts',
+        'transforms.insert.timestamp.field': 'at',
+        'transforms.ts.type': 'org.apache.kafka.connect.transforms.TimestampConverter$Value',
+        'transforms.ts.field': 'at',
+        'transforms.ts.target.type': 'unix',
+      },
+      'Struct{line=hello,at=5,schema_version=1}',
+    ],
+  ];
+  it.each(IN_PLACE)('are %s in place too', (_what, config, expected) => {
     const { chain, values } = spied(config);
     const out = chain.apply(source()) as SourceRecord;
     expect(new Set(values).size).toBe(1);
-    expect(String(out.value())).toBe('Struct{line=hello,at=5,schema_version=1}');
+    expect(String(out.value())).toBe(expected);
     expect(out.toString()).toBe((stageByStage(buildTransformationChain(plugins, config), source()).pop() as SourceRecord).toString());
   });
 
