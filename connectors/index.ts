@@ -1,11 +1,9 @@
-/** The connectors built into Sluice; the runtime registers these before loading plugin.path. */
-import type { PluginDescriptor } from '../src/runtime/plugins.js';
-import { FILE_STREAM_SINK, FILE_STREAM_SOURCE } from './file/index.js';
+/** The connectors built into Sluice (the catalog's), all loaded; the runtime loads each only when a config names it. */
+import { descriptorsIn, type PluginDescriptor } from '../src/runtime/plugins.js';
+import { CONNECTOR_MODULES } from './catalog.js';
 
-export const BUILTIN_CONNECTORS: PluginDescriptor[] = [FILE_STREAM_SOURCE, FILE_STREAM_SINK];
+const modules = await Promise.all([...new Set(CONNECTOR_MODULES.map((m) => m.load))].map((load) => load()));
 
-import { JDBC_SINK } from './jdbc/index.js';
-BUILTIN_CONNECTORS.push(JDBC_SINK);
-
-import { JDBC_SOURCE } from './jdbc/index.js';
-BUILTIN_CONNECTORS.push(JDBC_SOURCE);
+export const BUILTIN_CONNECTORS: PluginDescriptor[] = modules
+  .flatMap(descriptorsIn)
+  .filter((d) => CONNECTOR_MODULES.some((m) => m.kind === d.kind && m.classNames.includes(d.className)));

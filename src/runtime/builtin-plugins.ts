@@ -4,26 +4,20 @@
  * whatever `plugin.path` adds. Converters from plugin packages also join the converter registry
  * the task converters are built from.
  *
- * The built-ins are listed here by name and imported when a config first uses them
+ * The built-ins are registered by name and imported when a config first uses them
  * (DeferredPlugin): an idle worker loads no connector, converter or transform, and one running
  * FileStream connectors loads neither the JDBC drivers nor the transforms; loading them all kept
- * the worker's idle memory above target. BUILTIN_CONNECTORS (connectors/index.ts),
- * BUILTIN_CONVERTERS (src/converters/builtin-converters.ts) and BUILTIN_TRANSFORMS /
- * BUILTIN_PREDICATES (transforms/index.ts) stay the lists of record; builtin-plugins.test.ts checks
- * that this one names the same plugins.
+ * the worker's idle memory above target. Connectors and transforms come from their catalogs
+ * (connectors/catalog.ts, transforms/catalog.ts); the converters are named here, and
+ * builtin-plugins.test.ts checks them against BUILTIN_CONVERTERS.
  */
 import type { Converter, HeaderConverter } from '../converters/converter.js';
-import { Plugins, type DeferredPlugin, type PluginDescriptor, type PluginKind } from './plugins.js';
+import { descriptorsIn, Plugins, type DeferredPlugin, type PluginDescriptor, type PluginKind } from './plugins.js';
+import { CONNECTOR_MODULES } from '../../connectors/catalog.js';
+import { TRANSFORM_MODULES } from '../../transforms/catalog.js';
 import { SLUICE_VERSION } from './version.js';
 
 type ModuleLoader = () => Promise<Record<string, unknown>>;
-
-/** The descriptors a module exports, as single descriptors or arrays of them. */
-function descriptorsIn(module: Record<string, unknown>): PluginDescriptor[] {
-  const isDescriptor = (v: unknown): v is PluginDescriptor =>
-    v !== null && typeof v === 'object' && typeof (v as PluginDescriptor).className === 'string' && typeof (v as PluginDescriptor).create === 'function';
-  return Object.values(module).flatMap((v) => (Array.isArray(v) ? v.filter(isDescriptor) : isDescriptor(v) ? [v] : []));
-}
 
 function deferred(kind: PluginKind, classNames: readonly string[], loader: ModuleLoader): DeferredPlugin[] {
   let loading: Promise<PluginDescriptor[]> | undefined;
@@ -34,16 +28,6 @@ function deferred(kind: PluginKind, classNames: readonly string[], loader: Modul
     return loading;
   };
   return classNames.map((className) => ({ className, kind, version: SLUICE_VERSION, load }));
-}
-
-const keyAndValue = (name: string): string[] => [`${name}$Key`, `${name}$Value`];
-
-function transforms(names: readonly string[], loader: ModuleLoader): DeferredPlugin[] {
-  return deferred('transformation', names.map((n) => `org.apache.kafka.connect.transforms.${n}`), loader);
-}
-
-function predicate(name: string, loader: ModuleLoader): DeferredPlugin[] {
-  return deferred('predicate', [`org.apache.kafka.connect.transforms.predicates.${name}`], loader);
 }
 
 /** Both kinds unless said otherwise, as the converter classes implement Converter and HeaderConverter. */
@@ -62,14 +46,8 @@ const loadConverters: ModuleLoader = async () => {
   return { converters: out };
 };
 
-const fileConnectors: ModuleLoader = () => import('../../connectors/file/index.js');
-const jdbcConnectors: ModuleLoader = () => import('../../connectors/jdbc/index.js');
-
 export const DEFERRED_BUILTINS: readonly DeferredPlugin[] = [
-  ...deferred('source', ['org.apache.kafka.connect.file.FileStreamSourceConnector'], fileConnectors),
-  ...deferred('sink', ['org.apache.kafka.connect.file.FileStreamSinkConnector'], fileConnectors),
-  ...deferred('source', ['io.confluent.connect.jdbc.JdbcSourceConnector'], jdbcConnectors),
-  ...deferred('sink', ['io.confluent.connect.jdbc.JdbcSinkConnector'], jdbcConnectors),
+  ...CONNECTOR_MODULES.flatMap((m) => deferred(m.kind, m.classNames, m.load)),
   ...converters([
     'org.apache.kafka.connect.json.JsonConverter',
     'org.apache.kafka.connect.storage.StringConverter',
@@ -83,25 +61,7 @@ export const DEFERRED_BUILTINS: readonly DeferredPlugin[] = [
   ]),
   ...converters(['org.apache.kafka.connect.storage.SimpleHeaderConverter'], ['header_converter']),
   ...converters(['io.confluent.connect.avro.AvroConverter'], ['converter']),
-  ...transforms(keyAndValue('Cast'), () => import('../../transforms/cast.js')),
-  ...transforms(['DropHeaders'], () => import('../../transforms/drop-headers.js')),
-  ...transforms(keyAndValue('ExtractField'), () => import('../../transforms/extract-field.js')),
-  ...transforms(['Filter'], () => import('../../transforms/filter.js')),
-  ...transforms(keyAndValue('Flatten'), () => import('../../transforms/flatten.js')),
-  ...transforms(keyAndValue('HeaderFrom'), () => import('../../transforms/header-from.js')),
-  ...transforms(keyAndValue('HoistField'), () => import('../../transforms/hoist-field.js')),
-  ...transforms(keyAndValue('InsertField'), () => import('../../transforms/insert-field.js')),
-  ...transforms(['InsertHeader'], () => import('../../transforms/insert-header.js')),
-  ...transforms(keyAndValue('MaskField'), () => import('../../transforms/mask-field.js')),
-  ...transforms(['RegexRouter'], () => import('../../transforms/regex-router.js')),
-  ...transforms(keyAndValue('ReplaceField'), () => import('../../transforms/replace-field.js')),
-  ...transforms(keyAndValue('SetSchemaMetadata'), () => import('../../transforms/set-schema-metadata.js')),
-  ...transforms(keyAndValue('TimestampConverter'), () => import('../../transforms/timestamp-converter.js')),
-  ...transforms(['TimestampRouter'], () => import('../../transforms/timestamp-router.js')),
-  ...transforms(['ValueToKey'], () => import('../../transforms/value-to-key.js')),
-  ...predicate('HasHeaderKey', () => import('../../transforms/predicates/has-header-key.js')),
-  ...predicate('RecordIsTombstone', () => import('../../transforms/predicates/record-is-tombstone.js')),
-  ...predicate('TopicNameMatches', () => import('../../transforms/predicates/topic-name-matches.js')),
+  ...TRANSFORM_MODULES.flatMap((m) => deferred(m.kind, m.classNames, m.load)),
 ];
 
 export async function loadPlugins(pluginPath: readonly string[] = []): Promise<Plugins> {

@@ -43,6 +43,24 @@ function aliasesOf(d: PluginDescriptor): string[] {
 }
 
 /**
+ * A built-in plugin module, listed by the class names it defines (connectors/catalog.ts,
+ * transforms/catalog.ts) so the runtime can register them without importing it.
+ */
+export interface BuiltinModule {
+  readonly kind: PluginKind;
+  readonly classNames: readonly string[];
+  /** Imports the module; its exports include the descriptors of `classNames`. */
+  readonly load: () => Promise<Record<string, unknown>>;
+}
+
+/** The plugin descriptors a module exports, as single descriptors or arrays of them. */
+export function descriptorsIn(module: Record<string, unknown>): PluginDescriptor[] {
+  const isDescriptor = (v: unknown): v is PluginDescriptor =>
+    v !== null && typeof v === 'object' && typeof (v as PluginDescriptor).className === 'string' && typeof (v as PluginDescriptor).create === 'function';
+  return Object.values(module).flatMap((v) => (Array.isArray(v) ? v.filter(isDescriptor) : isDescriptor(v) ? [v] : []));
+}
+
+/**
  * A plugin known by class, kind and version before its module is imported, so that a worker does
  * not load (and keep in memory) every connector, transform and driver it could run. `load()`
  * imports the module and returns its descriptors, this plugin's among them.
