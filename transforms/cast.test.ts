@@ -302,6 +302,19 @@ describe('Cast', () => {
     expect(isSchemalessDouble(updated, 'i', 20)).toBe(true);
   });
 
+  it('schemaless: a JSON double cast to an integer type is no longer a double (20.0 -> 20)', () => {
+    for (const target of ['int8', 'int16', 'int32']) {
+      const value = new Map<string, unknown>([['d', 20]]);
+      markSchemalessDouble(value, 'd', 20);
+      const updated = castValue(`d:${target}`, null, value).value() as Map<string, unknown>;
+      expect(updated.get('d')).toBe(20);
+      expect(isSchemalessDouble(updated, 'd', 20), target).toBe(false);
+    }
+    const kept = new Map<string, unknown>([['d', 20]]);
+    markSchemalessDouble(kept, 'd', 20);
+    expect(isSchemalessDouble(castValue('d:float32', null, kept).value() as object, 'd', 20)).toBe(true);
+  });
+
   it('follows Java narrowing, truncation and parsing', () => {
     expect(castValue('int8', Schema.FLOAT64_SCHEMA, 300.7).value()).toBe(44);
     expect(castValue('int8', Schema.FLOAT64_SCHEMA, 1e20).value()).toBe(-1);

@@ -19,6 +19,7 @@ import {
   formatJavaFloat,
   isSchemalessDouble,
   markSchemalessDouble,
+  unmarkSchemalessDouble,
   type ConnectRecord,
   type Field,
   type Schema,
@@ -389,8 +390,10 @@ export class Cast implements Transformation {
       const original = mapGet(value, field);
       const cast = castValueToType(null, original, target, isSchemalessDouble(value, field, original));
       updated.set(field, cast);
-      // Java holds the result as a Float/Double, which a JSON writer prints with a fraction.
+      // Java holds the result as a Float/Double, which a JSON writer prints with a fraction; any
+      // other result is not one, whatever the field held before (20.0 cast to int32 prints 20).
       if ((target === 'FLOAT32' || target === 'FLOAT64') && typeof cast === 'number') markSchemalessDouble(updated, field, cast);
+      else unmarkSchemalessDouble(updated, field);
     }
     return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
   }

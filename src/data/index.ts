@@ -41,5 +41,5 @@ export { chainReuse } from './chain-reuse.js';
 export { noteFreshStruct, Struct, type StructDeriver, type StructFieldCopier } from './struct.js';
 export { describeValue, validateValue } from './validate.js';
 export { isMapLike, mapEntries, valuesEqual } from './value-equality.js';
-export { hasSchemalessDoubles, isSchemalessDouble, markSchemalessDouble } from './schemaless-doubles.js';
+export { hasSchemalessDoubles, isSchemalessDouble, markSchemalessDouble, unmarkSchemalessDouble } from './schemaless-doubles.js';
 export { asDouble, asLong, convertTo, convertToString, formatDateValue, inferSchema, parseString } from './values.js';

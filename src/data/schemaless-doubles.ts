@@ -20,6 +20,11 @@ export function markSchemalessDouble(container: object, key: unknown, value: num
   entries.set(key, value);
 }
 
+/** Forgets the mark of `container[key]` (its value is no longer a Java Double). */
+export function unmarkSchemalessDouble(container: object, key: unknown): void {
+  marks.get(container)?.delete(key);
+}
+
 /** Whether `container[key]` still holds the integral double a reader marked. */
 export function isSchemalessDouble(container: object, key: unknown, value: unknown): boolean {
   if (typeof value !== 'number') return false;
