@@ -44,6 +44,7 @@ import {
   javaClassName,
   mapGet,
   mapSize,
+  mayChangeInPlace,
   orderLikeJavaHashMapOf,
   parseJavaDouble,
   parseJavaFloat,
@@ -385,7 +386,8 @@ export class Cast implements Transformation {
     const whole = this.#spec.wholeValue;
     if (whole !== null) return this.#side.newRecord(record, null, castValueToType(null, this.#side.value(record), whole));
     const value = requireMap(this.#side.value(record), PURPOSE);
-    const updated = copyToMap(value);
+    const inPlace = mayChangeInPlace(value, this.#spec.fields.keys());
+    const updated = inPlace ? value : copyToMap(value);
     for (const [field, target] of this.#fieldsInJavaOrder) {
       const original = mapGet(value, field);
       const cast = castValueToType(null, original, target, isSchemalessDouble(value, field, original));
@@ -395,7 +397,7 @@ export class Cast implements Transformation {
       if ((target === 'FLOAT32' || target === 'FLOAT64') && typeof cast === 'number') markSchemalessDouble(updated, field, cast);
       else unmarkSchemalessDouble(updated, field);
     }
-    return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
+    return this.#side.newRecord(record, null, inPlace ? value : asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

@@ -36,6 +36,7 @@ import {
   fieldValue,
   mapGet,
   mapSize,
+  mayChangeInPlace,
   orderLikeJavaHashMapOf,
   requireMap,
   requireStruct,
@@ -239,7 +240,8 @@ export class MaskField implements Transformation {
 
   #applySchemaless<R extends ConnectRecord<R>>(record: R): R {
     const value = requireMap(this.#side.value(record), PURPOSE);
-    const updated = copyToMap(value);
+    const inPlace = mayChangeInPlace(value, this.#maskedFields);
+    const updated = inPlace ? value : copyToMap(value);
     for (const field of this.#maskedFields) {
       const original = mapGet(value, field);
       const javaClass = classFromValue(original, isSchemalessDouble(value, field, original));
@@ -248,7 +250,7 @@ export class MaskField implements Transformation {
       // A masked Double prints as 0.0 (or 123.0), as Java writes it.
       if (javaClass === 'java.lang.Double' && typeof masked === 'number') markSchemalessDouble(updated, field, masked);
     }
-    return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
+    return this.#side.newRecord(record, null, inPlace ? value : asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

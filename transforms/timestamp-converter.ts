@@ -20,6 +20,7 @@ import {
   Struct,
   TIME_LOGICAL_NAME,
   TIMESTAMP_LOGICAL_NAME,
+  unmarkSchemalessDouble,
   type ConnectRecord,
   type Field,
   type StructDeriver,
@@ -40,6 +41,7 @@ import {
   javaClassName,
   mapGet,
   mapSize,
+  mayChangeInPlace,
   requireMap,
   requireStructOrNull,
   type KeyOrValue,
@@ -328,8 +330,14 @@ export class TimestampConverter implements Transformation {
     const raw = this.#side.value(record);
     if (raw === null || this.#field === '') return this.#side.newRecord(record, null, this.#convert(raw, null));
     const value = requireMap(raw, PURPOSE);
+    const converted = this.#convert(mapGet(value, this.#field), null);
+    if (mayChangeInPlace(value, [this.#field])) {
+      value.set(this.#field, converted);
+      unmarkSchemalessDouble(value, this.#field);
+      return this.#side.newRecord(record, null, value);
+    }
     const updated = copyToMap(value);
-    updated.set(this.#field, this.#convert(mapGet(value, this.#field), null));
+    updated.set(this.#field, converted);
     return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
   }
 

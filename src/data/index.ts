@@ -37,7 +37,7 @@ export {
 } from './schema.js';
 export { NULL_SCHEMA_AND_VALUE, type SchemaAndValue } from './schema-and-value.js';
 export { SchemaBuilder } from './schema-builder.js';
-export { chainReuse } from './chain-reuse.js';
+export { chainReuse, noteFreshMap } from './chain-reuse.js';
 export { noteFreshStruct, Struct, type StructDeriver, type StructFieldCopier } from './struct.js';
 export { describeValue, validateValue } from './validate.js';
 export { isMapLike, mapEntries, valuesEqual } from './value-equality.js';

@@ -174,11 +174,11 @@ export class Struct {
     return (source, withDefault) => {
       if (
         (sameLayout || projection) &&
-        source === chainReuse.struct &&
+        source === chainReuse.value &&
         source.#schema === fromSchema &&
         source.#rebind(toSchema, toCount, copiedIndexes, withDefault, moveFrom)
       ) {
-        chainReuse.struct = null;
+        chainReuse.value = null;
         return noteFreshStruct(source);
       }
       const target = new Struct(toSchema);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Predicate, Transformation } from '../connect/index.js';
 import { ConnectHeaders, Schema, SinkRecord, SourceRecord, type ConnectRecord } from '../data/index.js';
+import { JsonConverter } from '../converters/index.js';
 import { BUILTIN_PREDICATES, BUILTIN_TRANSFORMS } from '../../transforms/index.js';
 import { Plugins } from './plugins.js';
 import { buildTransformationChain, TransformationChain, TransformationError, type TransformationStage } from './transformation-chain.js';
@@ -234,5 +235,69 @@ describe('TransformationChain.applyConsuming', () => {
     expect(guarded.applyConsuming(input)).not.toBe(input);
     expect(input.toString()).toBe(before);
     expect(TransformationChain.empty().applyConsuming(input)).toBe(input);
+  });
+});
+
+describe('TransformationChain: schemaless Maps made within the chain', () => {
+  const json = new JsonConverter();
+  json.configure({ 'schemas.enable': 'false' }, false);
+  const headers = new ConnectHeaders();
+  const T = 'org.apache.kafka.connect.transforms.';
+  // ReplaceField builds its map as `new HashMap<>(size)`: for 10 keys a 16-bucket table, as a
+  // copy's; for 12 keys also 16 buckets, where a copy's has 32 and iterates them in another order.
+  const TEN = '{"id":7,"amount":20.0,"qty":"3","email":"a@b.c","ts":1700000000000,"a":1,"b":2,"c":3,"d":4,"e":5}';
+  const TWELVE = '{"id":7,"amount":20.0,"qty":"3","email":"a@b.c","ts":1700000000000,"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}';
+  const sink = (text: string): SinkRecord => {
+    const value = json.toConnectData('orders', headers, Buffer.from(text)).value;
+    return new SinkRecord({ topic: 'orders', kafkaPartition: 0, kafkaOffset: 1n, valueSchema: null, value });
+  };
+  const CHAIN: Record<string, string> = {
+    transforms: 'rename,cast,mask,ts',
+    'transforms.rename.type': `${T}ReplaceField$Value`,
+    'transforms.rename.renames': 'a:aa',
+    'transforms.cast.type': `${T}Cast$Value`,
+    'transforms.cast.spec': 'amount:int32,qty:int64',
+    'transforms.mask.type': `${T}MaskField$Value`,
+    'transforms.mask.fields': 'email',
+    'transforms.ts.type': `${T}TimestampConverter$Value`,
+    'transforms.ts.field': 'ts',
+    'transforms.ts.target.type': 'string',
+    'transforms.ts.format': 'yyyy-MM-dd',
+  };
+  const written = (record: ConnectRecord<SinkRecord> | null): string => Buffer.from(json.fromConnectData('orders', headers, null, record?.value()) as Buffer).toString();
+
+  it('are changed in place by transforms that only change values, with what copies would give', () => {
+    for (const text of [TEN, TWELVE]) {
+      const chain = buildTransformationChain(plugins, CHAIN);
+      const values: unknown[] = [];
+      for (const stage of chain.stages) {
+        const t = stage.transformation;
+        const apply = t.apply.bind(t);
+        t.apply = <R extends ConnectRecord<R>>(record: R): R | null => {
+          const out = apply(record);
+          values.push(out?.value());
+          return out;
+        };
+      }
+      const out = chain.apply(sink(text));
+      const copies = stageByStage(buildTransformationChain(plugins, CHAIN), sink(text)).pop() as SinkRecord;
+      expect(written(out)).toBe(written(copies));
+      expect(written(out)).toContain('"amount":20,');
+      expect(written(out)).toContain('"email":""');
+      // Ten keys: the Map ReplaceField made goes through the other three. Twelve: Cast copies it
+      // (its copy's order differs), and that copy goes through the last two.
+      expect(new Set(values).size).toBe(text === TEN ? 1 : 2);
+    }
+  });
+
+  it('are copied when a field would be added, or a predicate has seen the record', () => {
+    const adding = buildTransformationChain(plugins, { ...CHAIN, 'transforms.mask.fields': 'email,missing' });
+    const out = adding.apply(sink(TEN));
+    expect((out?.value() as Map<string, unknown>).get('missing')).toBeNull();
+    expect(written(out)).toBe(written(stageByStage(buildTransformationChain(plugins, { ...CHAIN, 'transforms.mask.fields': 'email,missing' }), sink(TEN)).pop() as SinkRecord));
+    const input = sink(TEN);
+    const before = written(input);
+    buildTransformationChain(plugins, CHAIN).apply(input);
+    expect(written(input)).toBe(before);
   });
 });

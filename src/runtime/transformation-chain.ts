@@ -10,7 +10,6 @@ import {
   SavedRecordFields,
   saveRecordFields,
   type ConnectRecord,
-  type Struct,
 } from '../data/index.js';
 import { ConnectError } from './errors.js';
 import { withPrefix } from '../config/prefixed.js';
@@ -80,9 +79,9 @@ export class TransformationChain {
     let current: R | null = record;
     // Whether the chain alone holds `current`: a record a consuming stage made (or the caller gave
     // up), which no predicate (that might keep it) has seen. The next consuming stage's newRecord
-    // may then reuse it, and its deriver the Struct the stage before made (see chainReuse).
+    // may then reuse it, and the Struct or Map the stage before made (see chainReuse).
     let owned = inputOwned;
-    let ownedStruct: Struct | null = null;
+    let ownedValue: object | null = null;
     let i = 0;
     try {
       for (; i < stages.length; i++) {
@@ -94,10 +93,10 @@ export class TransformationChain {
           if (stage.predicate.test(r) === stage.negate) continue;
         }
         const consumes = consumesInput[i];
-        if (owned && consumes) chainReuse.begin(r, ownedStruct);
+        if (owned && consumes) chainReuse.begin(r, ownedValue);
         else chainReuse.begin(null, null);
         current = stage.transformation.apply(r);
-        ownedStruct = chainReuse.end();
+        ownedValue = chainReuse.end();
         // A stage that does not consume its input may have kept it.
         owned = consumes && (current !== r || owned);
       }

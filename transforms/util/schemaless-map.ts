@@ -1,4 +1,4 @@
-import { hasSchemalessDoubles, isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble } from '../../src/data/index.js';
+import { chainReuse, hasSchemalessDoubles, isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble, noteFreshMap } from '../../src/data/index.js';
 import { JavaHashMapCapacity, finalCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
@@ -125,9 +125,32 @@ export function asJavaHashMap(map: MapDraft | ReadonlyMap<unknown, unknown>, ini
   if (keys.every((key) => typeof key === 'string')) {
     const order = javaHashMapOrder(keys as string[], finalCapacity(initialCapacity, keys.length));
     for (let j = 0; j < order.length; j++) put(order[j]);
-    return ordered;
+    return noteFreshMap(ordered);
   }
   const positions = keys.map((key, i): [unknown, number] => [key, i]);
   for (const [, i] of orderLikeJavaHashMapOf(positions, initialCapacity)) put(i);
-  return ordered;
+  return noteFreshMap(ordered);
+}
+
+/**
+ * Whether a transform that only gives new values to `fields` may change `map` itself instead of
+ * building Java's `new HashMap<>(map)` with the puts: the transformation chain offered it (a Map
+ * an earlier transform made, which only the chain holds), every field is already a key, and the
+ * copy would iterate the keys in their present order. If so, the offer is taken: the caller
+ * changes the values and the Map goes on as this transform's output.
+ */
+export function mayChangeInPlace(map: SchemalessMap, fields: Iterable<string>): map is Map<unknown, unknown> {
+  if (map !== chainReuse.value || !(map instanceof Map)) return false;
+  const source = map as Map<unknown, unknown>;
+  for (const field of fields) if (!source.has(field)) return false;
+  const keys: string[] = [];
+  for (const key of source.keys()) {
+    if (typeof key !== 'string') return false;
+    keys.push(key);
+  }
+  const order = javaHashMapOrder(keys, finalCapacity(JavaHashMapCapacity.copyOf(keys.length), keys.length));
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
+  chainReuse.value = null;
+  noteFreshMap(source);
+  return true;
 }
