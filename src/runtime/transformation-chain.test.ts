@@ -117,22 +117,23 @@ describe('TransformationChain', () => {
   });
 });
 
-describe('TransformationChain: Structs made within the chain', () => {
-  /** The chain, with each stage's output value collected. */
-  function spied(config: Record<string, string>): { chain: TransformationChain; values: unknown[] } {
-    const built = buildTransformationChain(plugins, config);
-    const values: unknown[] = [];
-    for (const stage of built.stages) {
-      const t = stage.transformation;
-      const apply = t.apply.bind(t);
-      t.apply = <R extends ConnectRecord<R>>(record: R): R | null => {
-        const out = apply(record);
-        values.push(out?.value());
-        return out;
-      };
-    }
-    return { chain: built, values };
+/** The chain, with each stage's output value collected. */
+function spied(config: Record<string, string>): { chain: TransformationChain; values: unknown[] } {
+  const built = buildTransformationChain(plugins, config);
+  const values: unknown[] = [];
+  for (const stage of built.stages) {
+    const t = stage.transformation;
+    const apply = t.apply.bind(t);
+    t.apply = <R extends ConnectRecord<R>>(record: R): R | null => {
+      const out = apply(record);
+      values.push(out?.value());
+      return out;
+    };
   }
+  return { chain: built, values };
+}
+
+describe('TransformationChain: Structs made within the chain', () => {
   const { transforms: _all, ...withoutHeader } = CONFIG;
   const NO_HEADER = { ...withoutHeader, transforms: 'hoist,insert,cast,rename,route' };
 
@@ -268,17 +269,7 @@ describe('TransformationChain: schemaless Maps made within the chain', () => {
 
   it('are changed in place by transforms that only change values, with what copies would give', () => {
     for (const text of [TEN, TWELVE]) {
-      const chain = buildTransformationChain(plugins, CHAIN);
-      const values: unknown[] = [];
-      for (const stage of chain.stages) {
-        const t = stage.transformation;
-        const apply = t.apply.bind(t);
-        t.apply = <R extends ConnectRecord<R>>(record: R): R | null => {
-          const out = apply(record);
-          values.push(out?.value());
-          return out;
-        };
-      }
+      const { chain, values } = spied(CHAIN);
       const out = chain.apply(sink(text));
       const copies = stageByStage(buildTransformationChain(plugins, CHAIN), sink(text)).pop() as SinkRecord;
       expect(written(out)).toBe(written(copies));
