@@ -33,9 +33,7 @@ import {
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
   SchemaCache,
   SimpleConfig,
-  asJavaHashMap,
   copySchemaBasics,
-  copyToMap,
   describeKeyAndValue,
   doubleToInt,
   doubleToLong,
@@ -43,8 +41,6 @@ import {
   fieldValue,
   javaClassName,
   mapGet,
-  mapSize,
-  mayChangeInPlace,
   orderLikeJavaHashMapOf,
   parseJavaDouble,
   parseJavaFloat,
@@ -57,6 +53,8 @@ import {
   splitLikeJava,
   type KeyOrValue,
   type TransformDescriptor,
+  copyForNewValues,
+  finishMap,
 } from './util/index.js';
 
 export const SPEC_CONFIG = 'spec';
@@ -386,8 +384,7 @@ export class Cast implements Transformation {
     const whole = this.#spec.wholeValue;
     if (whole !== null) return this.#side.newRecord(record, null, castValueToType(null, this.#side.value(record), whole));
     const value = requireMap(this.#side.value(record), PURPOSE);
-    const inPlace = mayChangeInPlace(value, this.#spec.fields.keys());
-    const updated = inPlace ? value : copyToMap(value);
+    const updated = copyForNewValues(value, this.#spec.fields.keys());
     for (const [field, target] of this.#fieldsInJavaOrder) {
       const original = mapGet(value, field);
       const cast = castValueToType(null, original, target, isSchemalessDouble(value, field, original));
@@ -397,7 +394,7 @@ export class Cast implements Transformation {
       if ((target === 'FLOAT32' || target === 'FLOAT64') && typeof cast === 'number') markSchemalessDouble(updated, field, cast);
       else unmarkSchemalessDouble(updated, field);
     }
-    return this.#side.newRecord(record, null, inPlace ? value : asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
+    return this.#side.newRecord(record, null, finishMap(updated));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

@@ -9,7 +9,6 @@ import { ConfigDef, ConfigException, ConfigType, Importance, ValidString } from 
 import type { Transformation } from '../src/connect/index.js';
 import { CONSUMES_INPUT_RECORD, DataException, SchemaBuilder, Struct, type ConnectHeaders, type ConnectRecord, type Schema } from '../src/data/index.js';
 import {
-  JavaHashMapCapacity,
   NonEmptyListValidator,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
@@ -21,7 +20,6 @@ import {
   describeKeyAndValue,
   fieldValue,
   mapGet,
-  mapSize,
   requireMap,
   requireStruct,
   type KeyOrValue,
@@ -139,7 +137,7 @@ export class HeaderFrom implements Transformation {
       if (this.#operation === 'move') updated.delete(fieldName);
       headers.add(this.#headers[i], mapGet(value, fieldName), null);
     });
-    return this.#newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))), headers);
+    return this.#newRecord(record, null, asJavaHashMap(updated), headers);
   }
 
   #newRecord<R extends ConnectRecord<R>>(record: R, schema: Schema | null, value: unknown, headers: ConnectHeaders): R {

@@ -16,8 +16,6 @@ import {
   copySchemaBasics,
   copyToMap,
   describeKeyAndValue,
-  JavaHashMapCapacity,
-  mapSize,
   requireMap,
   requireSinkRecord,
   requireStruct,
@@ -143,7 +141,7 @@ export class InsertField implements Transformation {
     // Schemaless, Kafka inserts the timestamp as a Long of epoch milliseconds.
     if (insertions.timestamp !== null && timestamp !== null) updated.set(insertions.timestamp.name, BigInt(timestamp));
     if (insertions.staticField !== null && insertions.staticValue !== null) updated.set(insertions.staticField.name, insertions.staticValue);
-    return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
+    return this.#side.newRecord(record, null, asJavaHashMap(updated));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

@@ -30,19 +30,17 @@ import {
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
   SimpleConfig,
-  asJavaHashMap,
-  copyToMap,
   describeKeyAndValue,
   fieldValue,
   mapGet,
-  mapSize,
-  mayChangeInPlace,
   orderLikeJavaHashMapOf,
   requireMap,
   requireStruct,
   SchemaCache,
   type KeyOrValue,
   type TransformDescriptor,
+  copyForNewValues,
+  finishMap,
 } from './util/index.js';
 
 const FIELDS_CONFIG = 'fields';
@@ -240,8 +238,7 @@ export class MaskField implements Transformation {
 
   #applySchemaless<R extends ConnectRecord<R>>(record: R): R {
     const value = requireMap(this.#side.value(record), PURPOSE);
-    const inPlace = mayChangeInPlace(value, this.#maskedFields);
-    const updated = inPlace ? value : copyToMap(value);
+    const updated = copyForNewValues(value, this.#maskedFields);
     for (const field of this.#maskedFields) {
       const original = mapGet(value, field);
       const javaClass = classFromValue(original, isSchemalessDouble(value, field, original));
@@ -250,7 +247,7 @@ export class MaskField implements Transformation {
       // A masked Double prints as 0.0 (or 123.0), as Java writes it.
       if (javaClass === 'java.lang.Double' && typeof masked === 'number') markSchemalessDouble(updated, field, masked);
     }
-    return this.#side.newRecord(record, null, inPlace ? value : asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
+    return this.#side.newRecord(record, null, finishMap(updated));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

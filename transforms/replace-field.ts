@@ -165,7 +165,7 @@ export class ReplaceField implements Transformation {
 
   #applySchemaless<R extends ConnectRecord<R>>(record: R): R {
     const value = requireMap(this.#side.value(record), PURPOSE);
-    const updated = new MapDraft();
+    const updated = new MapDraft(JavaHashMapCapacity.withInitialCapacity(mapSize(value)));
     const marked = hasSchemalessDoubles(value);
     for (const [key, fieldValue] of mapEntriesOf(value)) {
       const fieldName = String(key);
@@ -174,7 +174,7 @@ export class ReplaceField implements Transformation {
       updated.set(newName, fieldValue);
       if (marked) carryDoubleMark(value, key, updated, newName, fieldValue);
     }
-    return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.withInitialCapacity(mapSize(value))));
+    return this.#side.newRecord(record, null, asJavaHashMap(updated));
   }
 
   #applyWithSchema<R extends ConnectRecord<R>>(record: R): R {

@@ -28,24 +28,21 @@ import {
 import { ConnectError } from '../src/runtime/errors.js';
 import { DatePatternException, ParseException, SimpleDateFormat } from './simple-date-format.js';
 import {
-  JavaHashMapCapacity,
   REPLACE_NULL_WITH_DEFAULT_CONFIG,
   REPLACE_NULL_WITH_DEFAULT_DEFINITION,
   SchemaCache,
   SimpleConfig,
-  asJavaHashMap,
   copySchemaBasics,
-  copyToMap,
   describeKeyAndValue,
   fieldValue,
   javaClassName,
   mapGet,
-  mapSize,
-  mayChangeInPlace,
   requireMap,
   requireStructOrNull,
   type KeyOrValue,
   type TransformDescriptor,
+  copyForNewValues,
+  finishMap,
 } from './util/index.js';
 
 export const FIELD_CONFIG = 'field';
@@ -331,14 +328,10 @@ export class TimestampConverter implements Transformation {
     if (raw === null || this.#field === '') return this.#side.newRecord(record, null, this.#convert(raw, null));
     const value = requireMap(raw, PURPOSE);
     const converted = this.#convert(mapGet(value, this.#field), null);
-    if (mayChangeInPlace(value, [this.#field])) {
-      value.set(this.#field, converted);
-      unmarkSchemalessDouble(value, this.#field);
-      return this.#side.newRecord(record, null, value);
-    }
-    const updated = copyToMap(value);
+    const updated = copyForNewValues(value, [this.#field]);
     updated.set(this.#field, converted);
-    return this.#side.newRecord(record, null, asJavaHashMap(updated, JavaHashMapCapacity.copyOf(mapSize(value))));
+    unmarkSchemalessDouble(updated, this.#field);
+    return this.#side.newRecord(record, null, finishMap(updated));
   }
 
   /** Through a Date: read as `sourceType` (inferred from the value when null), write as the target type. */

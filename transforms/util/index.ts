@@ -18,7 +18,7 @@ export { REPLACE_NULL_WITH_DEFAULT_CONFIG, REPLACE_NULL_WITH_DEFAULT_DEFINITION,
 export { requireMap, requireMapOrNull, requireSchema, requireSinkRecord, requireStruct, requireStructOrNull } from './requirements.js';
 export { SchemaCache } from './schema-cache.js';
 export { copySchemaBasics } from './schema-util.js';
-export { asJavaHashMap, carryDoubleMark, copyToMap, MapDraft, mapEntriesOf, mapGet, mapHas, mapSize, mayChangeInPlace, type SchemalessMap } from './schemaless-map.js';
+export { asJavaHashMap, carryDoubleMark, copyForNewValues, copyToMap, finishMap, MapDraft, mapEntriesOf, mapGet, mapHas, mapSize, type SchemalessMap } from './schemaless-map.js';
 export { SimpleConfig } from './simple-config.js';
 export { NonEmptyListValidator } from './validators.js';
 export { JavaHashMapCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';

@@ -43,6 +43,9 @@ export class MapDraft {
   readonly keys: unknown[] = [];
   readonly values: unknown[] = [];
 
+  /** @param initialCapacity the table size the Java code's HashMap started from (JavaHashMapCapacity). */
+  constructor(readonly initialCapacity: number = JavaHashMapCapacity.DEFAULT) {}
+
   get size(): number {
     return this.keys.length;
   }
@@ -79,7 +82,7 @@ export class MapDraft {
 
 /** A mutable copy (Java's `new HashMap<>(value)`), double marks kept; finish it with asJavaHashMap. */
 export function copyToMap(map: SchemalessMap): MapDraft {
-  const copy = new MapDraft();
+  const copy = new MapDraft(JavaHashMapCapacity.copyOf(mapSize(map)));
   const { keys, values } = copy;
   if (map instanceof Map) {
     (map as ReadonlyMap<unknown, unknown>).forEach((value, key) => {
@@ -97,12 +100,30 @@ export function copyToMap(map: SchemalessMap): MapDraft {
 }
 
 /**
+ * What a transform that puts only `fields` sets them on (Java's `new HashMap<>(map)`): `map`
+ * itself when the chain lets it be changed in place (see mayChangeInPlace), else a copy. Finish
+ * it with finishMap.
+ */
+export function copyForNewValues(map: SchemalessMap, fields: Iterable<string>): Map<unknown, unknown> | MapDraft {
+  return mayChangeInPlace(map, fields) ? map : copyToMap(map);
+}
+
+/** The Map a transform's copy ends as: a draft put in Java HashMap order, or the Map it changed in place. */
+export function finishMap(updated: Map<unknown, unknown> | MapDraft): Map<unknown, unknown> {
+  return updated instanceof MapDraft ? asJavaHashMap(updated) : updated;
+}
+
+/**
  * A finished map in Java HashMap iteration order, double marks kept. Kafka's transforms build
  * HashMaps, so a Java worker writes their output in hash-bucket order; doing the same keeps the
  * bytes identical. `initialCapacity` is the table size the Java code started from (see
- * JavaHashMapCapacity); `map` must hold the keys in the order Java inserted them.
+ * JavaHashMapCapacity; a draft's own by default); `map` must hold the keys in the order Java
+ * inserted them.
  */
-export function asJavaHashMap(map: MapDraft | ReadonlyMap<unknown, unknown>, initialCapacity: number = JavaHashMapCapacity.DEFAULT): Map<unknown, unknown> {
+export function asJavaHashMap(
+  map: MapDraft | ReadonlyMap<unknown, unknown>,
+  initialCapacity: number = map instanceof MapDraft ? map.initialCapacity : JavaHashMapCapacity.DEFAULT,
+): Map<unknown, unknown> {
   let keys: unknown[];
   let values: unknown[];
   if (map instanceof MapDraft) {
@@ -139,7 +160,7 @@ export function asJavaHashMap(map: MapDraft | ReadonlyMap<unknown, unknown>, ini
  * copy would iterate the keys in their present order. If so, the offer is taken: the caller
  * changes the values and the Map goes on as this transform's output.
  */
-export function mayChangeInPlace(map: SchemalessMap, fields: Iterable<string>): map is Map<unknown, unknown> {
+function mayChangeInPlace(map: SchemalessMap, fields: Iterable<string>): map is Map<unknown, unknown> {
   if (map !== chainReuse.value || !(map instanceof Map)) return false;
   const source = map as Map<unknown, unknown>;
   for (const field of fields) if (!source.has(field)) return false;
