@@ -6,7 +6,7 @@
  */
 import { ConfigDef, ConfigType, Importance } from '../src/config/index.js';
 import type { Transformation } from '../src/connect/index.js';
-import { CONSUMES_INPUT_RECORD, noteFreshStruct, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
+import { CONSUMES_INPUT_RECORD, noteFreshValue, SchemaBuilder, Struct, type ConnectRecord, type Field, type Schema } from '../src/data/index.js';
 import { SchemaCache, SimpleConfig, describeKeyAndValue, type KeyOrValue, type TransformDescriptor } from './util/index.js';
 
 const FIELD_CONFIG = 'field';
@@ -48,7 +48,7 @@ export class HoistField implements Transformation {
     const value = this.#side.value(record);
     if (schema === null) return this.#side.newRecord(record, null, new Map([[this.#fieldName, value]]));
     const hoisted = this.#schemaUpdateCache.computeIfAbsent(schema, this.#hoist);
-    return this.#side.newRecord(record, hoisted.schema, noteFreshStruct(new Struct(hoisted.schema).put(hoisted.field, value)));
+    return this.#side.newRecord(record, hoisted.schema, noteFreshValue(new Struct(hoisted.schema).put(hoisted.field, value)));
   }
 
   readonly #hoist = (original: Schema): Hoisted => {

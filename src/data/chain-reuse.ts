@@ -5,7 +5,7 @@
  * a schemaless Map): the stage's newRecord then changes and returns the record itself instead of a
  * copy, Struct.deriver rebinds the Struct instead of copying it, and a transform that only
  * changes values may change the Map itself. Built-in transforms note the value they make for
- * their output (noteFreshStruct, noteFreshMap), which the chain offers to the next stage.
+ * their output (noteFreshValue), which the chain offers to the next stage.
  * One object with plain fields: the chain touches it several times per stage.
  */
 class ChainReuse {
@@ -38,8 +38,8 @@ class ChainReuse {
 
 export const chainReuse = new ChainReuse();
 
-/** Tells the transformation chain that `map` was just made (or changed) by a transform, for its output alone. */
-export function noteFreshMap<M extends Map<unknown, unknown>>(map: M): M {
-  if (chainReuse.tracking) chainReuse.made = map;
-  return map;
+/** Tells the transformation chain that `value` (a Struct or Map) was just made or changed by a transform, for its output alone. */
+export function noteFreshValue<V extends object>(value: V): V {
+  if (chainReuse.tracking) chainReuse.made = value;
+  return value;
 }

@@ -37,8 +37,8 @@ export {
 } from './schema.js';
 export { NULL_SCHEMA_AND_VALUE, type SchemaAndValue } from './schema-and-value.js';
 export { SchemaBuilder } from './schema-builder.js';
-export { chainReuse, noteFreshMap } from './chain-reuse.js';
-export { noteFreshStruct, Struct, type StructDeriver, type StructFieldCopier } from './struct.js';
+export { chainReuse, noteFreshValue } from './chain-reuse.js';
+export { Struct, type StructDeriver, type StructFieldCopier } from './struct.js';
 export { describeValue, validateValue } from './validate.js';
 export { isMapLike, mapEntries, valuesEqual } from './value-equality.js';
 export { hasSchemalessDoubles, isSchemalessDouble, markSchemalessDouble, unmarkSchemalessDouble } from './schemaless-doubles.js';

@@ -1,5 +1,5 @@
 import { BigDecimal } from './big-decimal.js';
-import { chainReuse } from './chain-reuse.js';
+import { chainReuse, noteFreshValue } from './chain-reuse.js';
 import { DataException } from './errors.js';
 import { javaToString } from './java-text.js';
 import { schemaEquals, type Field, type Schema, type SchemaType } from './schema.js';
@@ -179,15 +179,15 @@ export class Struct {
         source.#rebind(toSchema, toCount, copiedIndexes, withDefault, moveFrom)
       ) {
         chainReuse.value = null;
-        return noteFreshStruct(source);
+        return noteFreshValue(source);
       }
       const target = new Struct(toSchema);
       copy(source, target, withDefault);
-      return noteFreshStruct(target);
+      return noteFreshValue(target);
     };
   }
 
-  /** The in-place form of a same-layout derivation; false (nothing changed) when a value rules it out. */
+  /** The in-place form of a derivation (same layout, or a projection when `moveFrom` is given); false (nothing changed) when a value rules it out. */
   #rebind(toSchema: Schema, toCount: number, copied: readonly number[], withDefault: boolean, moveFrom: readonly number[] | null): boolean {
     const values = this.#values;
     const fields = this.#schema.fields();
@@ -265,12 +265,6 @@ export class Struct {
 
 /** Makes the Struct of a derived schema from a source Struct, as Struct.deriver made it. */
 export type StructDeriver = (source: Struct, withDefault: boolean) => Struct;
-
-/** Tells the transformation chain that `struct` was just made by a transform, for its output alone (see chainReuse). */
-export function noteFreshStruct(struct: Struct): Struct {
-  if (chainReuse.tracking) chainReuse.made = struct;
-  return struct;
-}
 
 /** Copies fields from a source Struct into a target Struct as Struct.fieldCopier made it. */
 export type StructFieldCopier = (source: Struct, target: Struct, withDefault: boolean) => void;

@@ -1,4 +1,4 @@
-import { chainReuse, hasSchemalessDoubles, isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble, noteFreshMap } from '../../src/data/index.js';
+import { chainReuse, hasSchemalessDoubles, isSchemalessDouble, javaHashMapOrder, mapEntries, markSchemalessDouble, noteFreshValue } from '../../src/data/index.js';
 import { JavaHashMapCapacity, finalCapacity, orderLikeJavaHashMapOf } from './java-hash-map.js';
 
 /** A schemaless Connect MAP value: a JS Map, or a plain object with string keys. */
@@ -146,11 +146,11 @@ export function asJavaHashMap(
   if (keys.every((key) => typeof key === 'string')) {
     const order = javaHashMapOrder(keys as string[], finalCapacity(initialCapacity, keys.length));
     for (let j = 0; j < order.length; j++) put(order[j]);
-    return noteFreshMap(ordered);
+    return noteFreshValue(ordered);
   }
   const positions = keys.map((key, i): [unknown, number] => [key, i]);
   for (const [, i] of orderLikeJavaHashMapOf(positions, initialCapacity)) put(i);
-  return noteFreshMap(ordered);
+  return noteFreshValue(ordered);
 }
 
 /**
@@ -172,6 +172,6 @@ function mayChangeInPlace(map: SchemalessMap, fields: Iterable<string>): map is 
   const order = javaHashMapOrder(keys, finalCapacity(JavaHashMapCapacity.copyOf(keys.length), keys.length));
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
   chainReuse.value = null;
-  noteFreshMap(source);
+  noteFreshValue(source);
   return true;
 }
