@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomicAsync } from '../util/atomic-file.js';
+import { SerialQueue } from '../util/serial-queue.js';
 
 export type OffsetEntries = Map<string, string | null>;
 
@@ -24,7 +25,9 @@ export interface OffsetBackingStore {
 /** Standalone mode's store: one JSON file, rewritten atomically (write, fsync, rename) per flush. */
 export class FileOffsetBackingStore implements OffsetBackingStore {
   private data = new Map<string, string>();
-  private writing: Promise<void> = Promise.resolve();
+  // Writes run one at a time, so an older snapshot can never overwrite a newer one; a failed write
+  // fails its own flush, not the ones after it.
+  private readonly writes = new SerialQueue();
 
   constructor(
     private readonly path: string,
@@ -36,8 +39,8 @@ export class FileOffsetBackingStore implements OffsetBackingStore {
   }
 
   async stop(): Promise<void> {
-    // A failed write was reported to its own flush.
-    await this.writing.catch(() => undefined);
+    // Once the writes queued before it are done (a failed one was reported to its own flush).
+    await this.writes.run(() => undefined);
   }
 
   async get(keys: string[]): Promise<Map<string, string>> {
@@ -55,16 +58,10 @@ export class FileOffsetBackingStore implements OffsetBackingStore {
       else this.data.set(k, v);
     }
     const snapshot = JSON.stringify({ version: 1, offsets: Object.fromEntries(this.data) });
-    // Writes are serialized so an older snapshot can never overwrite a newer one; a failed write
-    // fails its own flush, not the ones after it.
-    const write = this.writing
-      .catch(() => undefined)
-      .then(async () => {
-        await mkdir(dirname(this.path), { recursive: true });
-        await writeFileAtomicAsync(this.path, snapshot);
-      });
-    this.writing = write;
-    await write;
+    await this.writes.run(async () => {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFileAtomicAsync(this.path, snapshot);
+    });
   }
 
   async keys(): Promise<string[]> {
