@@ -4,10 +4,10 @@
  * connector configs written for Kafka Connect resolve as they are. Importing this module loads
  * every one of them (the catalog lists them; the runtime loads each only when a config names it).
  */
-import { descriptorsIn, type PluginDescriptor } from '../src/runtime/plugins.js';
+import { loadBuiltinModules, type PluginDescriptor } from '../src/runtime/plugins.js';
 import { TRANSFORM_MODULES } from './catalog.js';
 
-const loaded = await Promise.all(TRANSFORM_MODULES.map(async (m) => ({ kind: m.kind, descriptors: descriptorsIn(await m.load()) })));
+const loaded = await loadBuiltinModules(TRANSFORM_MODULES);
 
-export const BUILTIN_TRANSFORMS: PluginDescriptor[] = loaded.filter((m) => m.kind === 'transformation').flatMap((m) => m.descriptors);
-export const BUILTIN_PREDICATES: PluginDescriptor[] = loaded.filter((m) => m.kind === 'predicate').flatMap((m) => m.descriptors);
+export const BUILTIN_TRANSFORMS: PluginDescriptor[] = loaded.filter((d) => d.kind === 'transformation');
+export const BUILTIN_PREDICATES: PluginDescriptor[] = loaded.filter((d) => d.kind === 'predicate');

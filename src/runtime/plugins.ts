@@ -53,6 +53,12 @@ export interface BuiltinModule {
   readonly load: () => Promise<Record<string, unknown>>;
 }
 
+/** Every plugin descriptor the modules of a catalog export, each module imported once. */
+export async function loadBuiltinModules(modules: readonly BuiltinModule[]): Promise<PluginDescriptor[]> {
+  const loaders = [...new Set(modules.map((m) => m.load))];
+  return (await Promise.all(loaders.map((load) => load()))).flatMap(descriptorsIn);
+}
+
 /** The plugin descriptors a module exports, as single descriptors or arrays of them. */
 export function descriptorsIn(module: Record<string, unknown>): PluginDescriptor[] {
   const isDescriptor = (v: unknown): v is PluginDescriptor =>
