@@ -740,6 +740,21 @@ const rel = (x, y, key) => (x[key] && y[key] ? 100 * (1 - y[key] / x[key]) : nul
 /** What y's extra CPU per line is of y's, in %. */
 const cpuRel = (x, y) => (x.cpuUsPerLine && y.cpuUsPerLine ? 100 * (1 - x.cpuUsPerLine / y.cpuUsPerLine) : null);
 
+const verifiedText = (x, unit) => (x.complete ? `all ${unit}s verified` : 'NOT COMPLETE/VERIFIED');
+
+/** The note of a run kind's figure: its rounds and their rates, worker CPU per line or row, the check. */
+const runNote = (x, unit) =>
+  `${x.runs > 1 ? `median of ${x.runs}; runs ${x.each.map((v) => fmtInt(v)).join(' / ')}; ` : ''}${fmt(x.cpuUsPerLine, 1)} µs worker CPU/${unit}; ${verifiedText(x, unit)}`;
+
+/** The runs' table, `rows` [label, aggregate] pairs; `unit` 'line' or 'row'. */
+function printRunTable(unit, rows) {
+  printTable(
+    ['Run', `${unit}s/s`, 'after 10 %', `worker µs/${unit}`, 'worker % core', 'others % core', 'sink'],
+    rows.map(([label, x]) => [label, fmtInt(x.linesPerS), fmtInt(x.steadyLinesPerS), fmt(x.cpuUsPerLine, 1), fmt(x.workerPct, 0), fmt(x.othersPct, 0), verifiedText(x, unit)]),
+    { indent: '  ', rightAlign: [1, 2, 3, 4, 5] },
+  );
+}
+
 async function phasePipeline(ctx) {
   const p0 = performance.now();
   ctx.sourceFile = join(ctx.tmpDir, 'source.txt');
@@ -769,21 +784,13 @@ async function phasePipeline(ctx) {
   const hoistCost = rel(J, A, 'linesPerS');
   const fourCost = rel(A, B, 'linesPerS');
   Object.assign(ctx.pipeline, { bare, J, A, B, costPct: cost, steadyCostPct: steadyCost, cpuCostPct: cpuCost, hoistCostPct: hoistCost, fourCostPct: fourCost, fourCpuCostPct: cpuRel(A, B) });
-  const verified = (x) => (x.complete ? 'all lines verified' : 'NOT COMPLETE/VERIFIED');
-  const many = PAIRS > 1 ? `median of ${PAIRS}; ` : '';
-  const each = (x) => (x.runs > 1 ? `runs ${x.each.map((v) => fmtInt(v)).join(' / ')}; ` : '');
   log('');
-  const row = (label, x) => [label, fmtInt(x.linesPerS), fmtInt(x.steadyLinesPerS), fmt(x.cpuUsPerLine, 1), fmt(x.workerPct, 0), fmt(x.othersPct, 0), verified(x)];
-  printTable(
-    ['Run', 'lines/s', 'after 10 %', 'worker µs/line', 'worker % core', 'others % core', 'sink'],
-    [
-      row('bare: StringConverter, no transforms', bare),
-      row('J: JsonConverter, no transforms', J),
-      row('A: JsonConverter + HoistField', A),
-      row('B: JsonConverter + 5 transforms', B),
-    ],
-    { indent: '  ', rightAlign: [1, 2, 3, 4, 5] },
-  );
+  printRunTable('line', [
+    ['bare: StringConverter, no transforms', bare],
+    ['J: JsonConverter, no transforms', J],
+    ['A: JsonConverter + HoistField', A],
+    ['B: JsonConverter + 5 transforms', B],
+  ]);
   log(`  cost of the five-transform chain on text lines, 1 - B/J: ${fmt(cost, 1)} % by lines/s (information; the target is phase 3's); ${fmt(steadyCost, 1)} % after the 10 % mark; ${fmt(cpuCost, 1)} % by worker CPU per line`);
   log(`  of which HoistField (string → struct), 1 - A/J: ${fmt(hoistCost, 1)} %; the four after it, 1 - B/A: ${fmt(fourCost, 1)} %`);
   // Information: each J run against the B run of the same round (about the same load from the
@@ -801,7 +808,7 @@ async function phasePipeline(ctx) {
 
   const prof = opts.profile ? ' (PROFILED: rates depressed by the profiler)' : '';
   const runFigure = (key, label, x) =>
-    ctx.figures.add(key, label, x.linesPerS, 'lines/s', { note: `${key === 'pipe_bare' ? '' : many}${each(x)}${fmt(x.cpuUsPerLine, 1)} µs worker CPU/line; ${verified(x)}${key === 'pipe_bare' ? '' : prof}` });
+    ctx.figures.add(key, label, x.linesPerS, 'lines/s', { note: `${runNote(x, 'line')}${key === 'pipe_bare' ? '' : prof}` });
   runFigure('pipe_bare', '2. Pipeline bare (StringConverter, no transforms)', bare);
   runFigure('pipe_J', '2. Pipeline J (JsonConverter, no transforms)', J);
   runFigure('pipe_A', '2. Pipeline A (JsonConverter + HoistField)', A);
@@ -896,19 +903,14 @@ async function phaseRows(ctx) {
   const steadyCost = rel(J, B, 'steadyLinesPerS');
   const cpuCost = cpuRel(J, B);
   Object.assign(ctx.rowsPipeline, { J, B, costPct: cost, steadyCostPct: steadyCost, cpuCostPct: cpuCost });
-  const verified = (x) => (x.complete ? 'all rows verified' : 'NOT COMPLETE/VERIFIED');
-  const each = (x) => (x.runs > 1 ? `runs ${x.each.map((v) => fmtInt(v)).join(' / ')}; ` : '');
   log('');
-  const row = (label, x) => [label, fmtInt(x.linesPerS), fmtInt(x.steadyLinesPerS), fmt(x.cpuUsPerLine, 1), fmt(x.workerPct, 0), fmt(x.othersPct, 0), verified(x)];
-  printTable(
-    ['Run', 'rows/s', 'after 10 %', 'worker µs/row', 'worker % core', 'others % core', 'sink'],
-    [row('RJ: table rows, no transforms', J), row('RB: table rows + 5 transforms', B)],
-    { indent: '  ', rightAlign: [1, 2, 3, 4, 5] },
-  );
+  printRunTable('row', [
+    ['RJ: table rows, no transforms', J],
+    ['RB: table rows + 5 transforms', B],
+  ]);
   log(`  cost of the five-transform chain, 1 - RB/RJ: ${fmt(cost, 1)} % by rows/s (target <= ${TARGET_COST_PCT} %); ${fmt(steadyCost, 1)} % after the 10 % mark; ${fmt(cpuCost, 1)} % by worker CPU per row`);
-  const many = PAIRS > 1 ? `median of ${PAIRS}; ` : '';
-  ctx.figures.add('rows_J', '3. Rows RJ (JDBC source → FileStreamSink)', J.linesPerS, 'rows/s', { note: `${many}${each(J)}${fmt(J.cpuUsPerLine, 1)} µs worker CPU/row; ${verified(J)}` });
-  ctx.figures.add('rows_B', '3. Rows RB (RJ + 5 transforms)', B.linesPerS, 'rows/s', { note: `${many}${each(B)}${fmt(B.cpuUsPerLine, 1)} µs worker CPU/row; ${verified(B)}` });
+  ctx.figures.add('rows_J', '3. Rows RJ (JDBC source → FileStreamSink)', J.linesPerS, 'rows/s', { note: runNote(J, 'row') });
+  ctx.figures.add('rows_B', '3. Rows RB (RJ + 5 transforms)', B.linesPerS, 'rows/s', { note: runNote(B, 'row') });
   const complete = J.complete && B.complete;
   ctx.figures.add('rows_cost', '3. Cost of the 5-transform chain, 1 - RB/RJ', complete ? cost : null, '%', {
     target: { op: '<=', value: TARGET_COST_PCT },
